@@ -1,0 +1,16 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Types for the operations in the .graphql files under src/, from the SDL the server emits.
+const config: CodegenConfig = {
+  schema: '../schema/schema.graphql',
+  documents: ['src/**/*.graphql'],
+  generates: {
+    'src/generated/graphql.ts': {
+      plugins: ['typescript-operations', 'typed-document-node'],
+      config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: { field: true, inputValue: false } },
+    },
+  },
+  silent: true,
+};
+
+export default config;

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from './db/data-source';
+import { migrate } from './db/migrate';
+import type { QueryCounter } from './db/query-counter';
+import { buildHubSchema } from './graphql/schema';
+import { startHttpServer } from './http/server';
+import { runSeeds, type SeedReport } from './seed/run-seeds';
+
+export interface HubOptions {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  dashboardDir: string;
+  /** Generate the labelled demo data on the first start. */
+  seedDemo: boolean;
+  /** Replaces the default query logger (tests count statements with it). */
+  queryLogger?: QueryCounter;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  seeds: SeedReport;
+  close(): Promise<void>;
+}
+
+/**
+ * The server against a database: migrations, seeds, then HTTP. Used by
+ * `main.ts` and by the tests, which start it against their own database.
+ */
+export async function startHub(options: HubOptions): Promise<Hub> {
+  const dataSource = createDataSource({ url: options.databaseUrl, logger: options.queryLogger });
+  await dataSource.initialize();
+  try {
+    await migrate(dataSource);
+    const seeds = await runSeeds(dataSource, { demo: options.seedDemo });
+    const schema = await buildHubSchema();
+    const http = await startHttpServer({
+      schema,
+      dataSource,
+      port: options.port,
+      host: options.host ?? '0.0.0.0',
+      dashboardDir: options.dashboardDir,
+    });
+    let closing: Promise<void> | undefined;
+    return {
+      url: http.url,
+      port: http.port,
+      dataSource,
+      seeds,
+      close: () =>
+        (closing ??= (async () => {
+          await http.close();
+          await dataSource.destroy();
+        })()),
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+
+/** Settings come only from the environment; each is validated here and named in errors. */
+export interface HubConfig {
+  /** HTTP port for GraphQL, WebSockets and the dashboard. */
+  port: number;
+  host: string;
+  /** External PostgreSQL; when unset, an embedded PostgreSQL is started under `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its files. */
+  dataDir: string;
+  /** Port of the embedded PostgreSQL. */
+  embeddedPgPort: number;
+  /** Whether the first start generates the labelled demo data. */
+  seedDemo: boolean;
+  /** Folder with the built dashboard, served at `/`. */
+  dashboardDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `expected an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function urlVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'expected a postgres:// URL');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, `expected a postgres:// URL, got the protocol "${url.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  return {
+    port: intVar(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: urlVar(env, 'DATABASE_URL'),
+    dataDir: path.resolve(env.HUB_DATA_DIR || path.join(repoRoot, '.data')),
+    embeddedPgPort: intVar(env, 'HUB_EMBEDDED_PG_PORT', 54329, 1, 65535),
+    seedDemo: boolVar(env, 'HUB_DEMO_DATA', true),
+    dashboardDir: path.resolve(env.HUB_DASHBOARD_DIR || path.join(repoRoot, 'dashboard', 'dist')),
+  };
+}

@@ -1,0 +1,41 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * An error a person can act on. Each module defines its codes in its
+ * `<module>.errors.ts`; this class is the one mapping of them to GraphQL
+ * `extensions.code`. Messages are Russian: people read them.
+ */
+export class HubError extends GraphQLError {
+  constructor(
+    readonly code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...details } });
+    this.name = 'HubError';
+  }
+}
+
+/** Codes shared by every module. */
+export const CommonErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+const INTERNAL_MESSAGE =
+  'Внутренняя ошибка сервера. Запрос не выполнен; попробуйте ещё раз или сообщите администратору.';
+
+/**
+ * What leaves the server: HubErrors and GraphQL's own validation errors as
+ * they are, anything else as a generic internal error with no stack or SQL.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof HubError) return { ...formatted, message: original.message, extensions: original.extensions };
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== CommonErrorCode.INTERNAL) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  if (!(original instanceof GraphQLError)) console.error(original);
+  return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: CommonErrorCode.INTERNAL } };
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import { createContext, type HubContext } from '../graphql/context';
+import { formatError } from '../graphql/errors';
+
+export interface HttpServerOptions {
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  port: number;
+  host: string;
+  /** The built dashboard; when missing, `/` says how to build it. */
+  dashboardDir: string;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/** GraphQL over HTTP and graphql-ws on `/graphql`, the dashboard on `/`, one port. */
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsCleanup = useServer<Record<string, unknown>, { hub?: HubContext }>(
+    {
+      schema: options.schema,
+      // One context per operation: loaders must not cache across operations.
+      context: () => createContext(options.dataSource),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<HubContext>({
+    schema: options.schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(options.dataSource) }),
+  );
+  serveDashboard(app, options.dashboardDir);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    close: () => (closing ??= apollo.stop()),
+  };
+}
+
+function serveDashboard(app: express.Express, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  // Client-side routes all load the same page.
+  app.get(/^\/(?!graphql|api\/).*/, (_req, res) => {
+    if (fs.existsSync(index)) {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    } else {
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Панель управления не собрана. Выполните `pnpm build` (или запустите `pnpm start`).');
+    }
+  });
+}

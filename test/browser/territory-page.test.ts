@@ -1,0 +1,42 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchBrowser, saveScreenshot } from '../harness/browser';
+import { startTestHub, type TestHub } from '../harness/hub';
+
+let hub: TestHub;
+let browser: Browser;
+beforeAll(async () => {
+  hub = await startTestHub();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+it('shows the municipalities with their school counts, as the server reports them', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
+  await page.goto(hub.url);
+  const rows = page.locator('[data-testid=municipalities] tbody tr');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(20);
+
+  const { municipalities } = await hub.gqlOk<{ municipalities: { code: string; schoolCount: number }[] }>(
+    '{ municipalities { code schoolCount } }',
+  );
+  for (const m of municipalities) {
+    const shown = await page.locator(`tr[data-code="${m.code}"] [data-testid=school-count]`).textContent();
+    expect(shown?.trim(), m.code).toBe(String(m.schoolCount));
+  }
+  expect((await page.getByTestId('total-schools').textContent())?.replace(/\s/g, '')).toBe('299');
+  expect(await page.getByText('демонстрационные школы', { exact: false }).isVisible()).toBe(true);
+  await saveScreenshot(page, 'territory-overview');
+});
+
+it('says so in Russian when the server cannot be reached', async () => {
+  const page = await browser.newPage();
+  await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+  await page.goto(hub.url);
+  await page.getByRole('alert').waitFor();
+  expect(await page.getByRole('alert').textContent()).toMatch(/Не удалось загрузить данные/);
+});
