@@ -45,7 +45,13 @@ interface Started {
 
 async function startProduct(): Promise<Started> {
   const child = spawn(process.execPath, [mainJs], {
-    env: { ...process.env, DATABASE_URL: '', HUB_DATA_DIR: dataDir, PORT: String(port), HUB_EMBEDDED_PG_PORT: String(pgPort) },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      HUB_DATA_DIR: dataDir,
+      PORT: String(port),
+      HUB_EMBEDDED_PG_PORT: String(pgPort),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -123,7 +129,10 @@ describe('the main command with the embedded PostgreSQL', () => {
   });
 
   it('refuses a bad setting with a message that names the variable', async () => {
-    const child = spawn(process.execPath, [mainJs], { env: { ...process.env, PORT: 'abc' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [mainJs], {
+      env: { ...process.env, PORT: 'abc' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stderr!.on('data', (chunk) => (output += chunk));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

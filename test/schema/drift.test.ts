@@ -26,7 +26,9 @@ it('every migration can be reverted', async () => {
   await dataSource.initialize();
   try {
     for (let i = 0; i < dataSource.migrations.length; i++) await dataSource.undoLastMigration();
-    const tables = await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+    const tables = await dataSource.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
     expect(tables).toEqual([]);
   } finally {
     await dataSource.destroy();

@@ -12,7 +12,11 @@ describe('clusters', () => {
   it('lists the five default clusters with their rules in words', async () => {
     const { clusters } = await hub.gqlOk('{ clusters { code shortName name description schoolCount } }');
     expect(clusters.map((c: { code: string }) => c.code)).toEqual(['K5', 'K1', 'K2', 'K3', 'K4']);
-    expect(clusters[1]).toMatchObject({ shortName: 'К1', name: 'Городские крупные', description: 'Городские; не менее 700 обучающихся' });
+    expect(clusters[1]).toMatchObject({
+      shortName: 'К1',
+      name: 'Городские крупные',
+      description: 'Городские; не менее 700 обучающихся',
+    });
   });
 
   it.each([
@@ -21,8 +25,16 @@ describe('clusters', () => {
     ['rural, 100 km, road', { locality: 'rural', municipality_code: 'tomsky', distance_to_tomsk_km: 100 }, 'K3'],
     ['rural, 101 km, road', { locality: 'rural', municipality_code: 'asinovsky', distance_to_tomsk_km: 101 }, 'K4'],
     ['rural, 100.5 km, road', { locality: 'rural', municipality_code: 'asinovsky', distance_to_tomsk_km: 100.5 }, 'K4'],
-    ['urban without a year-round road, 1500 students', { locality: 'urban', municipality_code: 'strezhevoy', student_count: 1500 }, 'K5'],
-    ['rural, 30 km, explicitly no road', { locality: 'rural', municipality_code: 'tomsky', distance_to_tomsk_km: 30, year_round_road: false }, 'K5'],
+    [
+      'urban without a year-round road, 1500 students',
+      { locality: 'urban', municipality_code: 'strezhevoy', student_count: 1500 },
+      'K5',
+    ],
+    [
+      'rural, 30 km, explicitly no road',
+      { locality: 'rural', municipality_code: 'tomsky', distance_to_tomsk_km: 30, year_round_road: false },
+      'K5',
+    ],
     ['urban, size unknown', { locality: 'urban', student_count: null }, null],
     ['locality unknown', { locality: null }, null],
   ])('%s → %s', async (_label, overrides, cluster) => {
@@ -43,7 +55,9 @@ describe('clusters', () => {
   it('re-clusters a school when its data change', async () => {
     const school = await createSchool(hub, { locality: 'urban', student_count: 650 });
     expect(school.cluster_code).toBe('K2');
-    const [updated] = await hub.sql(`UPDATE school SET student_count = 720 WHERE code = $1 RETURNING cluster_code`, [school.code]);
+    const [updated] = await hub.sql(`UPDATE school SET student_count = 720 WHERE code = $1 RETURNING cluster_code`, [
+      school.code,
+    ]);
     expect(updated!.cluster_code).toBe('K1');
   });
 
@@ -55,7 +69,9 @@ describe('clusters', () => {
     const [after] = await hub.sql(`SELECT cluster_code FROM school WHERE code = $1`, [school.code]);
     expect(after!.cluster_code).toBe('K2');
     const { clusters } = await hub.gqlOk('{ clusters { code description } }');
-    expect(clusters.find((c: { code: string }) => c.code === 'K1').description).toBe('Городские; не менее 800 обучающихся');
+    expect(clusters.find((c: { code: string }) => c.code === 'K1').description).toBe(
+      'Городские; не менее 800 обучающихся',
+    );
     await hub.sql(`UPDATE cluster SET students_at_least = 700 WHERE code = 'K1'`);
     await hub.sql(`UPDATE cluster SET students_below = 700 WHERE code = 'K2'`);
     const [restored] = await hub.sql(`SELECT cluster_code FROM school WHERE code = $1`, [school.code]);
@@ -64,7 +80,9 @@ describe('clusters', () => {
 
   it('counts schools per cluster', async () => {
     const { clusters } = await hub.gqlOk('{ clusters { code schoolCount } }');
-    const [{ count }] = await hub.sql<{ count: number }>(`SELECT count(*)::int AS count FROM school WHERE cluster_code = 'K5'`);
+    const [{ count }] = await hub.sql<{ count: number }>(
+      `SELECT count(*)::int AS count FROM school WHERE cluster_code = 'K5'`,
+    );
     expect(clusters.find((c: { code: string }) => c.code === 'K5').schoolCount).toBe(count);
   });
 });

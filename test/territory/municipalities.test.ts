@@ -2,9 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../harness/hub';
 
 const CODES = [
-  'tomsk', 'seversk', 'strezhevoy', 'kedrovy', 'aleksandrovsky', 'asinovsky', 'bakcharsky', 'verkhneketsky',
-  'zyryansky', 'kargasoksky', 'kozhevnikovsky', 'kolpashevsky', 'krivosheinsky', 'molchanovsky', 'parabelsky',
-  'pervomaysky', 'teguldetsky', 'tomsky', 'chainsky', 'shegarsky',
+  'tomsk',
+  'seversk',
+  'strezhevoy',
+  'kedrovy',
+  'aleksandrovsky',
+  'asinovsky',
+  'bakcharsky',
+  'verkhneketsky',
+  'zyryansky',
+  'kargasoksky',
+  'kozhevnikovsky',
+  'kolpashevsky',
+  'krivosheinsky',
+  'molchanovsky',
+  'parabelsky',
+  'pervomaysky',
+  'teguldetsky',
+  'tomsky',
+  'chainsky',
+  'shegarsky',
 ];
 
 let hub: TestHub;
@@ -20,7 +37,10 @@ describe('municipalities', () => {
     );
     expect(data.municipalities.map((m) => m.code)).toEqual(CODES);
     expect(data.municipalities.filter((m) => m.kind === 'CITY_DISTRICT').map((m) => m.code)).toEqual([
-      'tomsk', 'seversk', 'strezhevoy', 'kedrovy',
+      'tomsk',
+      'seversk',
+      'strezhevoy',
+      'kedrovy',
     ]);
   });
 
@@ -34,9 +54,12 @@ describe('municipalities', () => {
     const { municipalities } = await hub.gqlOk<{ municipalities: { code: string; yearRoundRoad: boolean }[] }>(
       '{ municipalities { code yearRoundRoad } }',
     );
-    expect(municipalities.filter((m) => !m.yearRoundRoad).map((m) => m.code).sort()).toEqual([
-      'aleksandrovsky', 'kedrovy', 'strezhevoy',
-    ]);
+    expect(
+      municipalities
+        .filter((m) => !m.yearRoundRoad)
+        .map((m) => m.code)
+        .sort(),
+    ).toEqual(['aleksandrovsky', 'kedrovy', 'strezhevoy']);
   });
 
   it('returns null for an unknown code', async () => {
@@ -89,10 +112,27 @@ describe('municipality names (the alias matcher every import uses)', () => {
 
   it('resolves every municipality spelling of the ВСОКО sample list (Приложение № 3)', async () => {
     const spellings = [
-      'Александровский район', 'Асиновский район', 'Бакчарский район', 'Верхнекетский район', 'Вехнекетский район',
-      'г. Кедровый', 'г. Северск', 'г. Стрежевой', 'г. Томск', 'Зырянский район', 'Каргасокский район',
-      'Кожевниковский район', 'Колпашевский район', 'Кривошеинский район', 'Молчановский район', 'Парабельский район',
-      'Первомайский район', 'Тегульдетский район', 'Томский район', 'Чаинский район', 'Шегарский район',
+      'Александровский район',
+      'Асиновский район',
+      'Бакчарский район',
+      'Верхнекетский район',
+      'Вехнекетский район',
+      'г. Кедровый',
+      'г. Северск',
+      'г. Стрежевой',
+      'г. Томск',
+      'Зырянский район',
+      'Каргасокский район',
+      'Кожевниковский район',
+      'Колпашевский район',
+      'Кривошеинский район',
+      'Молчановский район',
+      'Парабельский район',
+      'Первомайский район',
+      'Тегульдетский район',
+      'Томский район',
+      'Чаинский район',
+      'Шегарский район',
     ];
     const codes = await Promise.all(spellings.map(async (s) => (await byName(s)).municipalityByName?.code));
     expect(codes.every(Boolean)).toBe(true);

@@ -8,7 +8,9 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 it('puts every school of the seeded region in a cluster, each cluster non-empty', async () => {
-  const { clusters } = await hub.gqlOk<{ clusters: { code: string; schoolCount: number }[] }>('{ clusters { code schoolCount } }');
+  const { clusters } = await hub.gqlOk<{ clusters: { code: string; schoolCount: number }[] }>(
+    '{ clusters { code schoolCount } }',
+  );
   expect(clusters.reduce((sum, c) => sum + c.schoolCount, 0)).toBe(299);
   for (const cluster of clusters) expect(cluster.schoolCount, cluster.code).toBeGreaterThan(0);
 });

@@ -51,11 +51,19 @@ describe('the school register', () => {
     expect(nodes.map((n: { code: string }) => n.code)).toEqual(
       Array.from({ length: 65 }, (_, i) => `sch7${String(i + 1).padStart(5, '0')}`),
     );
-    expect(nodes[0]).toEqual({ code: 'sch700001', fullName: 'МАОУ СОШ №2 с. Александровское', municipality: { code: 'aleksandrovsky' } });
+    expect(nodes[0]).toEqual({
+      code: 'sch700001',
+      fullName: 'МАОУ СОШ №2 с. Александровское',
+      municipality: { code: 'aleksandrovsky' },
+    });
     expect(nodes[8].fullName).toBe('МБОУ "Клюквинская СОШИ" Верхнекетского района');
     expect(nodes[8].municipality.code).toBe('verkhneketsky');
     expect(nodes[32]).toMatchObject({ code: 'sch700033', fullName: 'ОГАОУ "Губернаторский Светленский лицей"' });
-    expect(nodes[64]).toMatchObject({ code: 'sch700065', fullName: 'МКОУ "Маркеловская СОШ"', municipality: { code: 'shegarsky' } });
+    expect(nodes[64]).toMatchObject({
+      code: 'sch700065',
+      fullName: 'МКОУ "Маркеловская СОШ"',
+      municipality: { code: 'shegarsky' },
+    });
   });
 
   it('returns a school with its attributes, municipality and cluster', async () => {
@@ -78,7 +86,9 @@ describe('the school register', () => {
   });
 
   it('labels demo schools as demo', async () => {
-    const { schools } = await hub.gqlOk(`{ schools(first: 500, filter: { isDemo: true }) { totalCount edges { node { fullName displayName isDemo } } } }`);
+    const { schools } = await hub.gqlOk(
+      `{ schools(first: 500, filter: { isDemo: true }) { totalCount edges { node { fullName displayName isDemo } } } }`,
+    );
     expect(schools.totalCount).toBe(234);
     for (const { node } of schools.edges) {
       expect(node.isDemo).toBe(true);
@@ -151,18 +161,30 @@ describe('filters', () => {
   it('filters by municipality, cluster and type', async () => {
     const tomsky = await allCodes({ municipalityCodes: ['tomsky', 'shegarsky'] });
     expect(tomsky).toHaveLength(48);
-    const k5 = await hub.gqlOk(`{ schools(first: 500, filter: { clusterCodes: ["K5"] }) { totalCount edges { node { yearRoundRoad } } } }`);
+    const k5 = await hub.gqlOk(
+      `{ schools(first: 500, filter: { clusterCodes: ["K5"] }) { totalCount edges { node { yearRoundRoad } } } }`,
+    );
     expect(k5.schools.totalCount).toBeGreaterThan(0);
-    expect(k5.schools.edges.every((e: { node: { yearRoundRoad: boolean } }) => e.node.yearRoundRoad === false)).toBe(true);
-    const gymnasiums = await hub.gqlOk(`{ schools(filter: { types: ["гимназия"], isDemo: false }) { edges { node { code } } } }`);
-    expect(gymnasiums.schools.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(['sch700004', 'sch700028', 'sch700029']);
+    expect(k5.schools.edges.every((e: { node: { yearRoundRoad: boolean } }) => e.node.yearRoundRoad === false)).toBe(
+      true,
+    );
+    const gymnasiums = await hub.gqlOk(
+      `{ schools(filter: { types: ["гимназия"], isDemo: false }) { edges { node { code } } } }`,
+    );
+    expect(gymnasiums.schools.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual([
+      'sch700004',
+      'sch700028',
+      'sch700029',
+    ]);
   });
 
   it('searches names case-insensitively, with ё and е alike', async () => {
     const search = async (text: string) =>
-      (await hub.gqlOk(`query ($s: String) { schools(filter: { search: $s }) { edges { node { code } } } }`, { s: text })).schools.edges.map(
-        (e: { node: { code: string } }) => e.node.code,
-      );
+      (
+        await hub.gqlOk(`query ($s: String) { schools(filter: { search: $s }) { edges { node { code } } } }`, {
+          s: text,
+        })
+      ).schools.edges.map((e: { node: { code: string } }) => e.node.code);
     expect(await search('ВЕРСТКИНОЙ')).toEqual(['sch700029']);
     expect(await search('вёрсткиной')).toEqual(['sch700029']);
     expect(await search('молодежненская')).toEqual(['sch700056']);
@@ -170,7 +192,9 @@ describe('filters', () => {
   });
 
   it('combines filters with AND', async () => {
-    const { schools } = await hub.gqlOk(`{ schools(filter: { municipalityCodes: ["tomsk"], types: ["лицей"], isDemo: false }) { totalCount } }`);
+    const { schools } = await hub.gqlOk(
+      `{ schools(filter: { municipalityCodes: ["tomsk"], types: ["лицей"], isDemo: false }) { totalCount } }`,
+    );
     expect(schools.totalCount).toBe(3);
   });
 });
