@@ -80,9 +80,9 @@ describe('clusters', () => {
 
   it('counts schools per cluster', async () => {
     const { clusters } = await hub.gqlOk('{ clusters { code schoolCount } }');
-    const [{ count }] = await hub.sql<{ count: number }>(
-      `SELECT count(*)::int AS count FROM school WHERE cluster_code = 'K5'`,
-    );
+    const count = (
+      await hub.sql<{ count: number }>(`SELECT count(*)::int AS count FROM school WHERE cluster_code = 'K5'`)
+    )[0]!.count;
     expect(clusters.find((c: { code: string }) => c.code === 'K5').schoolCount).toBe(count);
   });
 });

@@ -106,7 +106,7 @@ describe('municipality names (the alias matcher every import uses)', () => {
 
   it('does not match an unknown name, and never creates a municipality', async () => {
     expect((await byName('Новосибирский район')).municipalityByName).toBeNull();
-    const [{ count }] = await hub.sql<{ count: number }>('SELECT count(*)::int AS count FROM municipality');
+    const count = (await hub.sql<{ count: number }>('SELECT count(*)::int AS count FROM municipality'))[0]!.count;
     expect(count).toBe(20);
   });
 

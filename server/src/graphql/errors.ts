@@ -39,3 +39,23 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (!(original instanceof GraphQLError)) console.error(original);
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: CommonErrorCode.INTERNAL } };
 }
+
+/** One broken rule of an input, naming the field (or file column) it concerns. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Input that breaks the domain's rules. Validators are pure functions that
+ * return `FieldProblem[]`, so a mutation reports them all at once here and an
+ * import reports the same problems per line and column.
+ */
+export class InputError extends HubError {
+  constructor(
+    code: string,
+    readonly problems: FieldProblem[],
+  ) {
+    super(code, problems.map((p) => p.message).join('; '), { problems });
+  }
+}

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { assessmentResolvers } from '../modules/assessments';
 import { ClustersResolver, SchoolClusterResolver } from '../modules/clusters';
 import { MunicipalitiesResolver, SchoolMunicipalityResolver } from '../modules/municipalities';
 import {
@@ -8,6 +9,10 @@ import {
   SchoolConnectionResolver,
   SchoolsResolver,
 } from '../modules/schools';
+import { planResolvers } from '../modules/plans';
+import { selfDiagnosticResolvers } from '../modules/self-diagnostics';
+import { shnorResolvers } from '../modules/shnor';
+import { vsokoResolvers } from '../modules/vsoko';
 
 const resolvers = [
   MunicipalitiesResolver,
@@ -18,6 +23,11 @@ const resolvers = [
   SchoolConnectionResolver,
   MunicipalitySchoolsResolver,
   ClusterSchoolsResolver,
+  ...assessmentResolvers,
+  ...vsokoResolvers,
+  ...selfDiagnosticResolvers,
+  ...shnorResolvers,
+  ...planResolvers,
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { SeedRun } from './seed-run.entity';
-import { SEEDS, type Seed } from './seeds';
+import type { Seed } from './seed';
+import { SEEDS } from './seeds';
 
 /** Serialises seeding between processes that start together. */
 const SEED_LOCK = 727_001;

@@ -3,20 +3,17 @@ import { Cluster } from '../modules/clusters/cluster.entity';
 import { MunicipalityAlias } from '../modules/municipalities/municipality-alias.entity';
 import { Municipality } from '../modules/municipalities/municipality.entity';
 import { normalizeMunicipalityName } from '../modules/municipalities/municipality-name';
+import { assessmentSeeds } from '../modules/assessments';
+import { planSeeds } from '../modules/plans';
 import { School } from '../modules/schools/school.entity';
+import { selfDiagnosticSeeds } from '../modules/self-diagnostics';
+import { shnorSeeds } from '../modules/shnor';
+import { vsokoSeeds } from '../modules/vsoko';
 import { generateDemoSchools } from './demo/demo-schools';
 import { DEFAULT_CLUSTERS } from './reference/clusters';
 import { MUNICIPALITIES, municipalityAliases } from './reference/municipalities';
 import { SAMPLE_SCHOOLS, type SchoolReference } from './reference/sample-schools';
-
-export interface Seed {
-  /** Recorded in `seed_run`; a new version of a seed gets a new name. */
-  name: string;
-  /** Demo seeds run only where demo data is wanted, and are labelled demo. */
-  demo: boolean;
-  /** Writes the rows and returns how many; runs inside the seeding transaction. */
-  run(em: EntityManager): Promise<number>;
-}
+import type { Seed } from './seed';
 
 async function insertSchools(em: EntityManager, schools: SchoolReference[], isDemo: boolean): Promise<number> {
   const rows = schools.map((s) => ({ ...s, isDemo }));
@@ -72,5 +69,16 @@ const demoSchools: Seed = {
   run: (em) => insertSchools(em, generateDemoSchools(), true),
 };
 
-/** Every seed in the order it runs; later issues append theirs. */
-export const SEEDS: Seed[] = [territory, demoSchools];
+/**
+ * Every seed in the order it runs: the territory and demo schools first,
+ * since every domain's reference and demo data hang on schools.
+ */
+export const SEEDS: Seed[] = [
+  territory,
+  demoSchools,
+  ...assessmentSeeds,
+  ...vsokoSeeds,
+  ...selfDiagnosticSeeds,
+  ...shnorSeeds,
+  ...planSeeds,
+];

@@ -1,4 +1,16 @@
 import { Territory1763900000000 } from './1763900000000-Territory';
+import { Assessments1764000000000 } from './1764000000000-Assessments';
+import { Vsoko1764000100000 } from './1764000100000-Vsoko';
+import { SelfDiagnostics1764000200000 } from './1764000200000-SelfDiagnostics';
+import { Shnor1764000300000 } from './1764000300000-Shnor';
+import { Plans1764000400000 } from './1764000400000-Plans';
 
 /** Applied in this order; each class name carries the time it was written. */
-export const migrations = [Territory1763900000000];
+export const migrations = [
+  Territory1763900000000,
+  Assessments1764000000000,
+  Vsoko1764000100000,
+  SelfDiagnostics1764000200000,
+  Shnor1764000300000,
+  Plans1764000400000,
+];
