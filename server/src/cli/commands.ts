@@ -98,6 +98,37 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  'migration:sql': {
+    summary: 'показать SQL, которого миграциям не хватает до сущностей (для новой миграции)',
+    async run() {
+      const db = await openDatabase();
+      const name = `hub_diff_${Date.now().toString(36)}`;
+      const admin = new pg.Client({ connectionString: db.adminUrl ?? db.url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+        const url = new URL(db.url);
+        url.pathname = `/${name}`;
+        const dataSource = createDataSource({ url: url.toString(), poolSize: 2, applicationName: 'hub-cli' });
+        await dataSource.initialize();
+        try {
+          await migrate(dataSource);
+          const sql = await dataSource.driver.createSchemaBuilder().log();
+          if (sql.upQueries.length === 0) console.log('-- Миграции совпадают с сущностями.');
+          for (const q of sql.upQueries) console.log(`${q.query};`);
+          if (sql.downQueries.length) console.log('-- down:');
+          for (const q of [...sql.downQueries].reverse()) console.log(`${q.query};`);
+        } finally {
+          await dataSource.destroy();
+        }
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+        await db.close();
+      }
+      return 0;
+    },
+  },
   'schema:emit': {
     summary: 'записать SDL сервера в schema/schema.graphql',
     async run() {
