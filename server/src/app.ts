@@ -5,6 +5,7 @@ import { migrate } from './db/migrate';
 import type { QueryCounter } from './db/query-counter';
 import { buildHubSchema } from './graphql/schema';
 import { startHttpServer } from './http/server';
+import { createHubPubSub, type HubPubSub } from './realtime/topics';
 import { runSeeds, type SeedReport } from './seed/run-seeds';
 
 export interface HubOptions {
@@ -22,6 +23,7 @@ export interface Hub {
   url: string;
   port: number;
   dataSource: DataSource;
+  pubSub: HubPubSub;
   seeds: SeedReport;
   close(): Promise<void>;
 }
@@ -36,10 +38,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   try {
     await migrate(dataSource);
     const seeds = await runSeeds(dataSource, { demo: options.seedDemo });
-    const schema = await buildHubSchema();
+    const pubSub = createHubPubSub();
+    const schema = await buildHubSchema(pubSub);
     const http = await startHttpServer({
       schema,
       dataSource,
+      pubSub,
       port: options.port,
       host: options.host ?? '0.0.0.0',
       dashboardDir: options.dashboardDir,
@@ -49,6 +53,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       url: http.url,
       port: http.port,
       dataSource,
+      pubSub,
       seeds,
       close: () =>
         (closing ??= (async () => {

@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate';
 import { buildHubSchema, printHubSchema } from '../graphql/schema';
 import { runSeeds } from '../seed/run-seeds';
 import { EMBEDDED_DATABASE, openDatabase } from './database';
+import { importCommand } from './import-command';
 
 export interface Command {
   summary: string;
@@ -53,6 +54,12 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 export const commands: Record<string, Command> = {
+  import: {
+    summary:
+      'импорт файла: import <вид> <файл> [--dry-run] [--partial] (0 — применён, 1 — отклонён, 2 — ошибка вызова)',
+    options: { 'dry-run': { type: 'boolean' }, partial: { type: 'boolean' } },
+    run: importCommand,
+  },
   migrate: {
     summary: 'применить миграции схемы базы данных',
     async run() {

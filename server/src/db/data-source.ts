@@ -21,6 +21,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: true,

@@ -1,5 +1,6 @@
 import { assessmentEntities } from '../modules/assessments';
 import { Cluster } from '../modules/clusters/cluster.entity';
+import { importEntities } from '../modules/imports';
 import { Municipality } from '../modules/municipalities/municipality.entity';
 import { MunicipalityAlias } from '../modules/municipalities/municipality-alias.entity';
 import { planEntities } from '../modules/plans';
@@ -21,4 +22,5 @@ export const entities = [
   ...selfDiagnosticEntities,
   ...shnorEntities,
   ...planEntities,
+  ...importEntities,
 ];

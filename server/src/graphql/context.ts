@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { HubPubSub } from '../realtime/topics';
 import { createAssessmentsLoaders } from '../modules/assessments';
 import { createClusterLoaders } from '../modules/clusters';
 import { createMunicipalityLoaders } from '../modules/municipalities';
@@ -30,10 +31,13 @@ export interface HubContext {
   em: EntityManager;
   loaders: Loaders;
   actor: Actor;
+  /** For work beyond one request's statements (imports run their own transactions). */
+  dataSource: DataSource;
+  pubSub: HubPubSub;
 }
 
 /** A fresh context per HTTP request or WebSocket operation, so loaders cache per request only. */
-export function createContext(dataSource: DataSource): HubContext {
+export function createContext(dataSource: DataSource, pubSub: HubPubSub): HubContext {
   const em = dataSource.manager;
-  return { em, loaders: createLoaders(em), actor: ANONYMOUS };
+  return { em, loaders: createLoaders(em), actor: ANONYMOUS, dataSource, pubSub };
 }

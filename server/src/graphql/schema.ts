@@ -1,7 +1,9 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { createHubPubSub, type HubPubSub } from '../realtime/topics';
 import { assessmentResolvers } from '../modules/assessments';
 import { ClustersResolver, SchoolClusterResolver } from '../modules/clusters';
+import { importResolvers } from '../modules/imports';
 import { MunicipalitiesResolver, SchoolMunicipalityResolver } from '../modules/municipalities';
 import {
   ClusterSchoolsResolver,
@@ -28,14 +30,16 @@ const resolvers = [
   ...selfDiagnosticResolvers,
   ...shnorResolvers,
   ...planResolvers,
+  ...importResolvers,
 ] as const;
 
 /**
  * The executable schema. Input validation is done by the services (class-validator
  * off): they own the rules and give the Russian messages.
  */
-export function buildHubSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolvers], validate: false });
+export function buildHubSchema(pubSub: HubPubSub = createHubPubSub()): Promise<GraphQLSchema> {
+  // Subscriptions build their own streams from the context; type-graphql still asks for a PubSub.
+  return buildSchema({ resolvers: [...resolvers], validate: false, pubSub: pubSub as unknown as PubSub });
 }
 
 /** The SDL as committed in `schema/schema.graphql`: sorted, so diffs show real changes only. */

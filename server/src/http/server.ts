@@ -13,10 +13,13 @@ import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { createContext, type HubContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
+import { ImportsService, importsRouter } from '../modules/imports';
+import type { HubPubSub } from '../realtime/topics';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
   dataSource: DataSource;
+  pubSub: HubPubSub;
   port: number;
   host: string;
   /** The built dashboard; when missing, `/` says how to build it. */
@@ -42,7 +45,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     {
       schema: options.schema,
       // One context per operation: loaders must not cache across operations.
-      context: () => createContext(options.dataSource),
+      context: () => createContext(options.dataSource, options.pubSub),
     },
     wsServer,
   );
@@ -62,7 +65,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(options.dataSource) }),
+    expressMiddleware(apollo, { context: async () => createContext(options.dataSource, options.pubSub) }),
+  );
+  const imports = new ImportsService(options.dataSource, options.pubSub);
+  app.use(
+    '/api',
+    importsRouter(() => imports),
   );
   serveDashboard(app, options.dashboardDir);
 

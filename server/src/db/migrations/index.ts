@@ -4,6 +4,7 @@ import { Vsoko1764000100000 } from './1764000100000-Vsoko';
 import { SelfDiagnostics1764000200000 } from './1764000200000-SelfDiagnostics';
 import { Shnor1764000300000 } from './1764000300000-Shnor';
 import { Plans1764000400000 } from './1764000400000-Plans';
+import { Imports1764000500000 } from './1764000500000-Imports';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   SelfDiagnostics1764000200000,
   Shnor1764000300000,
   Plans1764000400000,
+  Imports1764000500000,
 ];

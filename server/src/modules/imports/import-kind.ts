@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+import type { ColumnSpec } from './reader/header';
+
+/** A problem of one row, naming the column as the file's header writes it (null: the row as a whole). */
+export interface RowProblem {
+  column: string | null;
+  message: string;
+}
+
+export type ParsedRow<T> = { value: T } | { problems: RowProblem[] };
+
+/** A column of the staging table: its PostgreSQL type and how to take it from a parsed row. */
+export interface StagingColumn<T> {
+  name: string;
+  type: 'text' | 'integer' | 'double precision' | 'boolean' | 'date' | 'jsonb';
+  get(value: T): string | number | boolean | null;
+}
+
+export interface MergeCounts {
+  inserted: number;
+  updated: number;
+}
+
+/**
+ * One kind of file the hub imports. Rows are parsed and checked one by one in
+ * TypeScript (the domain's pure validators), staged in a temporary table, then
+ * merged set-wise by the kind's SQL, all in one transaction.
+ */
+export interface ImportKind<T = unknown, Context = unknown> {
+  /** `schools`, `assessment-results`, …: the name in URLs and on the command line. */
+  kind: string;
+  /** Russian name for people: «Школы». */
+  title: string;
+  columns: ColumnSpec[];
+  /** What checking needs (matchers, known codes), loaded once per import. */
+  prepare(em: EntityManager): Promise<Context>;
+  /** One row: its value, or every problem in it. */
+  parse(values: Record<string, string | undefined>, context: Context): ParsedRow<T>;
+  /** Columns of the natural key, among `staging` (two rows with the same key are duplicates). */
+  key: string[];
+  /** How the key reads to a person: «sch700001, 2024». */
+  describeKey(value: T): string;
+  staging: StagingColumn<T>[];
+  /** Cross-row and database checks on the staged rows: `line` → problems. */
+  checkStaged?(em: EntityManager, table: string): Promise<Map<number, RowProblem[]>>;
+  /** Writes the staged rows into the domain's tables; the rest of the staged rows are unchanged. */
+  merge(em: EntityManager, table: string): Promise<MergeCounts>;
+}
+
+/** A kind whose value type is erased, for registries. */
+export type AnyImportKind = ImportKind<any, any>;

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { detectDelimiter, type Delimiter } from './delimiter';
+import { detectEncoding, type CsvEncoding } from './encoding';
+
+/** One row of a sheet: its line (CSV) or row number (XLSX), 1-based, and its cells as text. */
+export interface SourceRecord {
+  line: number;
+  cells: string[];
+}
+
+export interface CsvFormat {
+  encoding: CsvEncoding;
+  delimiter: Delimiter;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** Encoding and delimiter of a CSV file, from its first 64 KB. */
+export async function sniffCsv(path: string): Promise<CsvFormat> {
+  const handle = await fs.promises.open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const sample = buffer.subarray(0, bytesRead);
+    const encoding = detectEncoding(sample);
+    const text = encoding === 'utf8' ? sample.toString('utf8') : iconv.decode(sample, 'win1251');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .slice(0, 25);
+    return { encoding, delimiter: detectDelimiter(lines) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The records of a CSV file, streamed: memory does not grow with the file. */
+export async function* csvRecords(path: string, format: CsvFormat): AsyncGenerator<SourceRecord> {
+  const raw = fs.createReadStream(path);
+  const text = format.encoding === 'win1251' ? raw.pipe(iconv.decodeStream('win1251')) : raw;
+  const parser = text.pipe(
+    parse({
+      delimiter: format.delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { line: info.lines, cells: record };
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  // A formula's cached result: cells are data, the formula itself is never evaluated.
+  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return '';
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+/**
+ * Rows of the first worksheet whose top rows `hasHeader` accepts, streamed.
+ * When no worksheet has the header, the first one's top rows come out, so
+ * that the caller can say what its header lacks.
+ */
+export async function* xlsxRecords(
+  path: string,
+  hasHeader: (topRows: string[][]) => boolean,
+  topRowCount: number,
+): AsyncGenerator<SourceRecord> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  let firstTop: SourceRecord[] | undefined;
+  for await (const worksheet of workbook) {
+    const top: SourceRecord[] = [];
+    let decided: boolean | undefined;
+    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+      // Array.from visits the holes of sparse rows, which map() would skip.
+      const record = { line: row.number, cells: Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText) };
+      if (decided === true) yield record;
+      else if (decided === undefined) {
+        top.push(record);
+        if (top.length >= topRowCount) {
+          decided = hasHeader(top.map((r) => r.cells));
+          if (decided) yield* top;
+        }
+      }
+    }
+    if (decided === undefined && top.length > 0 && hasHeader(top.map((r) => r.cells))) {
+      yield* top;
+      return;
+    }
+    if (decided === true) return;
+    firstTop ??= top;
+  }
+  if (firstTop) yield* firstTop;
+}
