@@ -5,6 +5,9 @@ import { migrate } from './db/migrate';
 import type { QueryCounter } from './db/query-counter';
 import { buildHubSchema } from './graphql/schema';
 import { startHttpServer } from './http/server';
+import { AggregateService, LiveAggregates } from './analytics';
+import type { AppServices } from './graphql/context';
+import { ChangeFeed } from './realtime/change-feed';
 import { createHubPubSub, type HubPubSub } from './realtime/topics';
 import { runSeeds, type SeedReport } from './seed/run-seeds';
 
@@ -24,6 +27,8 @@ export interface Hub {
   port: number;
   dataSource: DataSource;
   pubSub: HubPubSub;
+  feed: ChangeFeed;
+  app: AppServices;
   seeds: SeedReport;
   close(): Promise<void>;
 }
@@ -35,15 +40,24 @@ export interface Hub {
 export async function startHub(options: HubOptions): Promise<Hub> {
   const dataSource = createDataSource({ url: options.databaseUrl, logger: options.queryLogger });
   await dataSource.initialize();
+  let feed: ChangeFeed | undefined;
   try {
     await migrate(dataSource);
     const seeds = await runSeeds(dataSource, { demo: options.seedDemo });
     const pubSub = createHubPubSub();
+    feed = new ChangeFeed(options.databaseUrl);
+    await feed.start();
+    const listening = feed;
+    const aggregates = new AggregateService(dataSource);
+    const app: AppServices = {
+      dataSource,
+      pubSub,
+      analytics: { aggregates, live: new LiveAggregates(aggregates, listening) },
+    };
     const schema = await buildHubSchema(pubSub);
     const http = await startHttpServer({
       schema,
-      dataSource,
-      pubSub,
+      app,
       port: options.port,
       host: options.host ?? '0.0.0.0',
       dashboardDir: options.dashboardDir,
@@ -54,14 +68,18 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       port: http.port,
       dataSource,
       pubSub,
+      feed: listening,
+      app,
       seeds,
       close: () =>
         (closing ??= (async () => {
           await http.close();
+          await listening.stop();
           await dataSource.destroy();
         })()),
     };
   } catch (error) {
+    await feed?.stop();
     await dataSource.destroy();
     throw error;
   }

@@ -54,11 +54,14 @@ export async function createTestDatabase(template: keyof typeof TEMPLATES = 'see
   return databaseUrl(adminUrl, name);
 }
 
-/** The real server on a free port against its own fresh database. */
+/**
+ * The real server on a free port against its own fresh database, or against
+ * `databaseUrl` (a second replica of another test hub).
+ */
 export async function startTestHub(
-  options: { template?: keyof typeof TEMPLATES; seedDemo?: boolean } = {},
+  options: { template?: keyof typeof TEMPLATES; seedDemo?: boolean; databaseUrl?: string } = {},
 ): Promise<TestHub> {
-  const url = await createTestDatabase(options.template);
+  const url = options.databaseUrl ?? (await createTestDatabase(options.template));
   const queries = new QueryCounter();
   const hub = await startHub({
     databaseUrl: url,
@@ -68,7 +71,7 @@ export async function startTestHub(
     seedDemo: options.seedDemo ?? true,
     queryLogger: queries,
   });
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   const wsClients: WsClient[] = [];
   const endpoint = `${hub.url}graphql`;
 

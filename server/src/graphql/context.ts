@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AggregateService, LiveAggregates } from '../analytics';
 import type { HubPubSub } from '../realtime/topics';
 import { createAssessmentsLoaders } from '../modules/assessments';
 import { createClusterLoaders } from '../modules/clusters';
@@ -34,10 +35,18 @@ export interface HubContext {
   /** For work beyond one request's statements (imports run their own transactions). */
   dataSource: DataSource;
   pubSub: HubPubSub;
+  analytics: { aggregates: AggregateService; live: LiveAggregates };
+}
+
+/** What lives as long as the server: shared by every request's context. */
+export interface AppServices {
+  dataSource: DataSource;
+  pubSub: HubPubSub;
+  analytics: { aggregates: AggregateService; live: LiveAggregates };
 }
 
 /** A fresh context per HTTP request or WebSocket operation, so loaders cache per request only. */
-export function createContext(dataSource: DataSource, pubSub: HubPubSub): HubContext {
-  const em = dataSource.manager;
-  return { em, loaders: createLoaders(em), actor: ANONYMOUS, dataSource, pubSub };
+export function createContext(app: AppServices): HubContext {
+  const em = app.dataSource.manager;
+  return { ...app, em, loaders: createLoaders(em), actor: ANONYMOUS };
 }

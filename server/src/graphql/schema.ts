@@ -3,6 +3,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { createHubPubSub, type HubPubSub } from '../realtime/topics';
 import { assessmentResolvers } from '../modules/assessments';
 import { ClustersResolver, SchoolClusterResolver } from '../modules/clusters';
+import { AggregateResolver } from '../analytics/aggregate.resolver';
 import { importResolvers } from '../modules/imports';
 import { MunicipalitiesResolver, SchoolMunicipalityResolver } from '../modules/municipalities';
 import {
@@ -31,6 +32,7 @@ const resolvers = [
   ...shnorResolvers,
   ...planResolvers,
   ...importResolvers,
+  AggregateResolver,
 ] as const;
 
 /**

@@ -9,17 +9,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
-import { createContext, type HubContext } from '../graphql/context';
+import { createContext, type AppServices, type HubContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { ImportsService, importsRouter } from '../modules/imports';
-import type { HubPubSub } from '../realtime/topics';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
-  dataSource: DataSource;
-  pubSub: HubPubSub;
+  app: AppServices;
   port: number;
   host: string;
   /** The built dashboard; when missing, `/` says how to build it. */
@@ -45,7 +42,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     {
       schema: options.schema,
       // One context per operation: loaders must not cache across operations.
-      context: () => createContext(options.dataSource, options.pubSub),
+      context: () => createContext(options.app),
     },
     wsServer,
   );
@@ -65,9 +62,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(options.dataSource, options.pubSub) }),
+    expressMiddleware(apollo, { context: async () => createContext(options.app) }),
   );
-  const imports = new ImportsService(options.dataSource, options.pubSub);
+  const imports = new ImportsService(options.app.dataSource, options.app.pubSub);
   app.use(
     '/api',
     importsRouter(() => imports),

@@ -5,6 +5,7 @@ import { SelfDiagnostics1764000200000 } from './1764000200000-SelfDiagnostics';
 import { Shnor1764000300000 } from './1764000300000-Shnor';
 import { Plans1764000400000 } from './1764000400000-Plans';
 import { Imports1764000500000 } from './1764000500000-Imports';
+import { ChangeFeed1764000600000 } from './1764000600000-ChangeFeed';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Shnor1764000300000,
   Plans1764000400000,
   Imports1764000500000,
+  ChangeFeed1764000600000,
 ];
