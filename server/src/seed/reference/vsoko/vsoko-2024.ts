@@ -1,8 +1,9 @@
+import { SAMPLE_SCHOOLS } from '../sample-schools';
 import type { VsokoCampaignReference } from './vsoko-reference';
 
 /**
  * The 2024 ВСОКО monitoring, transcribed from the department's распоряжение (seed 001_bbb40768dcd472e5.txt).
- * The sample of schools (Приложение № 3) is in ../sample-schools.ts.
+ * The sample of schools (Приложение № 3) is in ../sample-schools.ts, whose list order gives the codes.
  */
 export const VSOKO_CAMPAIGN_2024: VsokoCampaignReference = {
   year: 2024,
@@ -56,37 +57,55 @@ export const VSOKO_CAMPAIGN_2024: VsokoCampaignReference = {
   // Приложение 2 к Концепции: «прямые ссылки на размещенные на официальном сайте образовательной организации
   // документы».
   documents: [
-    { code: 'self-examination-report', title: 'Отчет о самообследовании' },
+    { code: 'self-examination-report', title: 'Отчет о самообследовании', optional: false },
     {
       code: 'assessment-regulation',
       title: 'Положение о формах, порядке, периодичности текущего контроля и промежуточной аттестации обучающихся',
+      optional: false,
     },
-    { code: 'vsoko-regulation', title: 'Положение о ВСОКО (при наличии)' },
+    { code: 'vsoko-regulation', title: 'Положение о ВСОКО (при наличии)', optional: true },
     {
       code: 'individual-achievements-regulation',
       title: 'Положение об учете индивидуальных достижений и поощрениях обучающихся (при наличии)',
+      optional: true,
     },
-    { code: 'basic-general-education-program', title: 'ООП основного общего образования' },
-    { code: 'secondary-general-education-program', title: 'ООП среднего общего образования' },
+    { code: 'basic-general-education-program', title: 'ООП основного общего образования', optional: false },
+    { code: 'secondary-general-education-program', title: 'ООП среднего общего образования', optional: false },
   ],
   // Приложение 1 к Концепции, column «Компонент», in order. «Структура управленческой команды …» heads the ten
   // positions that follow it (from «Руководитель ОО» to «Методист»).
   passportPositions: [
-    { code: 'full-name', title: 'Наименование ОО по Уставу' },
-    { code: 'short-name', title: 'Сокращенное наименование' },
-    { code: 'management-team-structure', title: 'Структура управленческой команды (отметить наличные должности)' },
-    { code: 'principal', title: 'Руководитель ОО' },
-    { code: 'deputy-teaching-and-upbringing', title: 'Заместитель руководителя по УВР' },
-    { code: 'deputy-informatization', title: 'Заместитель руководителя по информатизации' },
-    { code: 'deputy-research-and-methodology', title: 'Заместитель руководителя по научно-методической работе' },
-    { code: 'deputy-education-quality', title: 'Заместитель руководителя по качеству образования' },
-    { code: 'deputy-education-content', title: 'Заместитель руководителя по содержанию образования' },
-    { code: 'deputy-upbringing-and-socialization', title: 'Заместитель руководителя по воспитанию и социализации' },
-    { code: 'deputy-resources', title: 'Заместитель руководителя по ресурсам (АХД)' },
-    { code: 'upbringing-adviser', title: 'Советник по воспитанию' },
-    { code: 'methodologist', title: 'Методист' },
-    { code: 'teaching-staff-count', title: 'Общая численность педагогических работников, включая совместителей' },
-    { code: 'student-count', title: 'Общая численность обучающихся, находящихся в контингенте ОО' },
+    { code: 'full-name', title: 'Наименование ОО по Уставу', kind: 'text' },
+    { code: 'short-name', title: 'Сокращенное наименование', kind: 'text' },
+    {
+      code: 'management-team-structure',
+      title: 'Структура управленческой команды (отметить наличные должности)',
+      kind: 'heading',
+    },
+    { code: 'principal', title: 'Руководитель ОО', kind: 'position' },
+    { code: 'deputy-teaching-and-upbringing', title: 'Заместитель руководителя по УВР', kind: 'position' },
+    { code: 'deputy-informatization', title: 'Заместитель руководителя по информатизации', kind: 'position' },
+    {
+      code: 'deputy-research-and-methodology',
+      title: 'Заместитель руководителя по научно-методической работе',
+      kind: 'position',
+    },
+    { code: 'deputy-education-quality', title: 'Заместитель руководителя по качеству образования', kind: 'position' },
+    { code: 'deputy-education-content', title: 'Заместитель руководителя по содержанию образования', kind: 'position' },
+    {
+      code: 'deputy-upbringing-and-socialization',
+      title: 'Заместитель руководителя по воспитанию и социализации',
+      kind: 'position',
+    },
+    { code: 'deputy-resources', title: 'Заместитель руководителя по ресурсам (АХД)', kind: 'position' },
+    { code: 'upbringing-adviser', title: 'Советник по воспитанию', kind: 'position' },
+    { code: 'methodologist', title: 'Методист', kind: 'position' },
+    {
+      code: 'teaching-staff-count',
+      title: 'Общая численность педагогических работников, включая совместителей',
+      kind: 'count',
+    },
+    { code: 'student-count', title: 'Общая численность обучающихся, находящихся в контингенте ОО', kind: 'count' },
   ],
   // Приложение №2 к распоряжению (План-график). The second stage's «Исполнитель» cell also reads
   // «Ссылка: https://quick.apkpro.ru/poll/80518»; its footnote marker ¹ is dropped from the stage text.
@@ -120,6 +139,13 @@ export const VSOKO_CAMPAIGN_2024: VsokoCampaignReference = {
     },
   ],
   // The document names the zones («отнесение школ к одной из рискованных зон (низкого риска, умеренного риска,
-  // высокого риска)») but gives no rule mapping a number of risky blocks to a zone, so none is transcribed here.
-  zones: [],
+  // высокого риска)») but gives no rule mapping a number of risky blocks to a zone. This is the department's
+  // default rule from the project brief (0 risky blocks → низкий риск, 1–2 → умеренный, 3–4 → высокий); it is
+  // data (table vsoko_zone_rule), which the department may edit per campaign.
+  zones: [
+    { minRiskyBlocks: 0, maxRiskyBlocks: 0, zone: 'low', title: 'Низкий риск' },
+    { minRiskyBlocks: 1, maxRiskyBlocks: 2, zone: 'moderate', title: 'Умеренный риск' },
+    { minRiskyBlocks: 3, maxRiskyBlocks: 4, zone: 'high', title: 'Высокий риск' },
+  ],
+  sample: SAMPLE_SCHOOLS.map((s) => s.code),
 };

@@ -22,12 +22,22 @@ export interface VsokoDocumentReference {
   code: string;
   /** The document's title as the list of required documents writes it. */
   title: string;
+  /** The list marks it «(при наличии)»: a school may have no such document. */
+  optional: boolean;
 }
+
+/**
+ * What a passport item asks for: a name (`text`), the heading of the management team
+ * (`heading`), one management position the school marks as existing (`position`), or a
+ * head count (`count`).
+ */
+export type VsokoPassportItemKind = 'text' | 'heading' | 'position' | 'count';
 
 export interface VsokoPassportPositionReference {
   code: string;
   /** A management position or other passport item, as the passport (Приложение 1) writes it. */
   title: string;
+  kind: VsokoPassportItemKind;
 }
 
 export interface VsokoStageReference {
@@ -50,6 +60,17 @@ export interface VsokoCampaignReference {
   documents: VsokoDocumentReference[];
   passportPositions: VsokoPassportPositionReference[];
   schedule: VsokoStageReference[];
-  /** Zone by the number of risky blocks: the document's rule. */
-  zones: { minRiskyBlocks: number; maxRiskyBlocks: number; zone: 'low' | 'moderate' | 'high'; title: string }[];
+  /** Zone by the number of risky blocks (ranges inclusive). */
+  zones: VsokoZoneReference[];
+  /** Codes of the schools the campaign evaluates (its sample). */
+  sample: string[];
+}
+
+export type VsokoZoneCodeReference = 'low' | 'moderate' | 'high';
+
+export interface VsokoZoneReference {
+  minRiskyBlocks: number;
+  maxRiskyBlocks: number;
+  zone: VsokoZoneCodeReference;
+  title: string;
 }

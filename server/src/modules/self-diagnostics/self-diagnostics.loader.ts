@@ -1,0 +1,47 @@
+import DataLoader from 'dataloader';
+import { In, type EntityManager } from 'typeorm';
+import { School } from '../schools/school.entity';
+import { loadByArgument } from '../vsoko/sql-conditions';
+import type { SelfDiagnosticDirection } from './self-diagnostic-direction.entity';
+import type { SelfDiagnosticResult } from './self-diagnostic-result.entity';
+import { SelfDiagnosticsService } from './self-diagnostics.service';
+
+interface ResultsKey {
+  schoolCode: string;
+  year: number | null;
+  round: number | null;
+}
+
+export function createSelfDiagnosticsLoaders(em: EntityManager) {
+  const service = new SelfDiagnosticsService(em);
+  return {
+    /** `School.selfDiagnostics(year, round)`: one statement per distinct pair of arguments. */
+    selfDiagnosticsBySchool: new DataLoader<ResultsKey, SelfDiagnosticResult[], string>(
+      (keys) =>
+        loadByArgument(
+          keys,
+          (k) => [k.year, k.round] as const,
+          async ([year, round], group) => {
+            const found = await service.bySchools(
+              group.map((k) => k.schoolCode),
+              year,
+              round,
+            );
+            return (k) => found.get(k.schoolCode) ?? [];
+          },
+        ),
+      { cacheKeyFn: (k) => `${k.schoolCode}|${k.year ?? ''}|${k.round ?? ''}` },
+    ),
+    /** The directions, read once per request (the key is ignored). */
+    selfDiagnosticDirections: new DataLoader<'all', SelfDiagnosticDirection[]>(async (keys) => {
+      const directions = await service.directions();
+      return keys.map(() => directions);
+    }),
+    /** Schools of results whose loading path did not bring the school along. */
+    selfDiagnosticSchoolByCode: new DataLoader<string, School | null>(async (codes) => {
+      const rows = await em.findBy(School, { code: In([...codes]) });
+      const byCode = new Map(rows.map((s) => [s.code, s]));
+      return codes.map((code) => byCode.get(code) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,207 @@
+import type { EntityManager } from 'typeorm';
+import { hydrate } from '../../db/hydrate';
+import type { Actor } from '../../graphql/actor';
+import { HubError, InputError } from '../../graphql/errors';
+import { PaginationErrorCode, toConnection, type Page } from '../../graphql/pagination';
+import { School } from '../schools/school.entity';
+import { VsokoCampaignsService } from './vsoko-campaigns.service';
+import { VsokoEvaluation } from './vsoko-evaluation.entity';
+import { mergeVsokoEvaluation, type VsokoEvaluationRecord } from './vsoko-merge';
+import type { VsokoEvaluationFilter } from './vsoko.inputs';
+import type { VsokoEvaluationConnection } from './vsoko.types';
+import { Conditions } from './sql-conditions';
+import { validateVsokoEvaluation, type VsokoEvaluationDraft } from './vsoko.validation';
+
+/** Evaluation columns plus its scores and links as JSON objects, for `hydrateEvaluations`. */
+const EVALUATION_COLUMNS = `e.*,
+  (SELECT coalesce(json_object_agg(bs.block_number, bs.score), '{}') FROM vsoko_block_score bs
+    WHERE bs.school_code = e.school_code AND bs.campaign_year = e.campaign_year) AS scores_json,
+  (SELECT coalesce(json_object_agg(dl.document_code, dl.url), '{}') FROM vsoko_document_link dl
+    WHERE dl.school_code = e.school_code AND dl.campaign_year = e.campaign_year) AS links_json`;
+
+const cursorKey = (e: VsokoEvaluation) => `${e.campaignYear}:${e.schoolCode}`;
+
+function parseCursorKey(key: string): { year: number; schoolCode: string } {
+  const match = /^(\d{4}):(.+)$/.exec(key);
+  if (!match) {
+    throw new HubError(
+      PaginationErrorCode.BAD_CURSOR,
+      'Курсор after не распознан: передайте endCursor из предыдущей страницы',
+    );
+  }
+  return { year: Number(match[1]), schoolCode: match[2]! };
+}
+
+/** The one place that reads and writes ВСОКО evaluations. */
+export class VsokoEvaluationsService {
+  constructor(private readonly em: EntityManager) {}
+
+  private hydrateEvaluations(rows: Record<string, unknown>[]): VsokoEvaluation[] {
+    const evaluations = hydrate(this.em, VsokoEvaluation, rows);
+    rows.forEach((row, i) => {
+      const e = evaluations[i]!;
+      const scores = row.scores_json as Record<string, number>;
+      e.scores = new Map(Object.entries(scores).map(([n, s]) => [Number(n), s]));
+      e.links = new Map(Object.entries(row.links_json as Record<string, string>));
+    });
+    return evaluations;
+  }
+
+  private filtered(filter: VsokoEvaluationFilter | null | undefined): Conditions {
+    const c = new Conditions();
+    if (!filter) return c;
+    if (filter.year !== null && filter.year !== undefined) c.add((p) => `e.campaign_year = ${p(filter.year)}`);
+    if (filter.zones) c.add((p) => `o.zone::text = ANY(${p(filter.zones)})`);
+    if (filter.riskyBlocks) c.add((p) => `o.risky_blocks && ${p(filter.riskyBlocks)}::int[]`);
+    if (filter.schoolCodes) c.add((p) => `e.school_code = ANY(${p(filter.schoolCodes)})`);
+    if (filter.municipalityCodes) c.add((p) => `s.municipality_code = ANY(${p(filter.municipalityCodes)})`);
+    if (filter.clusterCodes) c.add((p) => `s.cluster_code = ANY(${p(filter.clusterCodes)})`);
+    if (filter.isDemo !== null && filter.isDemo !== undefined) c.add((p) => `e.is_demo = ${p(filter.isDemo)}`);
+    return c;
+  }
+
+  private static readonly FROM = `FROM vsoko_evaluation e
+    JOIN vsoko_evaluation_outcome o ON o.school_code = e.school_code AND o.campaign_year = e.campaign_year
+    JOIN school s ON s.code = e.school_code`;
+
+  /** A page of evaluations, newest campaign first, then by school code; cursors are stable. */
+  async list(filter: VsokoEvaluationFilter | null | undefined, page: Page): Promise<VsokoEvaluationConnection> {
+    const c = this.filtered(filter);
+    if (page.after !== null) {
+      const after = parseCursorKey(page.after);
+      c.add(
+        (p) =>
+          `(e.campaign_year < ${p(after.year)} OR (e.campaign_year = ${p(after.year)} AND e.school_code > ${p(after.schoolCode)}))`,
+      );
+    }
+    const limit = c.param(page.first + 1);
+    const rows: Record<string, unknown>[] =
+      page.first === 0
+        ? []
+        : await this.em.query(
+            `SELECT ${EVALUATION_COLUMNS}, row_to_json(s) AS school_json ${VsokoEvaluationsService.FROM}
+              ${c.where()} ORDER BY e.campaign_year DESC, e.school_code LIMIT ${limit}`,
+            c.params,
+          );
+    const evaluations = this.hydrateEvaluations(rows);
+    evaluations.forEach((e, i) => {
+      e.school = hydrate(this.em, School, [rows[i]!.school_json as Record<string, unknown>])[0];
+    });
+    return {
+      ...toConnection(evaluations, page, cursorKey),
+      totalCount: async () => {
+        const count = this.filtered(filter);
+        const [row] = await this.em.query(
+          `SELECT count(*)::int AS count ${VsokoEvaluationsService.FROM} ${count.where()}`,
+          count.params,
+        );
+        return (row as { count: number }).count;
+      },
+    };
+  }
+
+  /** Each school's evaluation of `year`, or its latest when `year` is null, in one statement. */
+  async bySchools(codes: readonly string[], year: number | null): Promise<Map<string, VsokoEvaluation>> {
+    const rows: Record<string, unknown>[] = await this.em.query(
+      `SELECT DISTINCT ON (e.school_code) ${EVALUATION_COLUMNS}
+         FROM vsoko_evaluation e
+        WHERE e.school_code = ANY($1) AND ($2::int IS NULL OR e.campaign_year = $2)
+        ORDER BY e.school_code, e.campaign_year DESC`,
+      [codes, year],
+    );
+    return new Map(this.hydrateEvaluations(rows).map((e) => [e.schoolCode, e]));
+  }
+
+  /** Every evaluation of each school, newest first, in one statement. */
+  async historyBySchools(codes: readonly string[]): Promise<Map<string, VsokoEvaluation[]>> {
+    const rows: Record<string, unknown>[] = await this.em.query(
+      `SELECT ${EVALUATION_COLUMNS} FROM vsoko_evaluation e
+        WHERE e.school_code = ANY($1) ORDER BY e.school_code, e.campaign_year DESC`,
+      [codes],
+    );
+    const bySchool = new Map<string, VsokoEvaluation[]>(codes.map((c) => [c, []]));
+    for (const e of this.hydrateEvaluations(rows)) bySchool.get(e.schoolCode)?.push(e);
+    return bySchool;
+  }
+
+  /** The stored real evaluation to merge a draft into (locked until the transaction ends). */
+  private async stored(schoolCode: string, year: number): Promise<VsokoEvaluationRecord | null> {
+    const rows: Record<string, unknown>[] = await this.em.query(
+      `SELECT ${EVALUATION_COLUMNS} FROM vsoko_evaluation e
+        WHERE e.school_code = $1 AND e.campaign_year = $2 FOR UPDATE OF e`,
+      [schoolCode, year],
+    );
+    const [e] = this.hydrateEvaluations(rows);
+    // A real record over a demo one starts afresh: no demo expert, passport or link survives in it.
+    if (!e || e.isDemo) return null;
+    return { ...e, year: e.campaignYear };
+  }
+
+  /**
+   * Records (inserts or updates) the evaluation of `schoolCode` in the campaign of
+   * `draft.year`. All rules are checked first; any problem throws and nothing changes.
+   */
+  async record(
+    schoolCode: string,
+    draft: Omit<VsokoEvaluationDraft, 'schoolCode'>,
+    actor: Actor,
+  ): Promise<VsokoEvaluation> {
+    const full: VsokoEvaluationDraft = { ...draft, schoolCode };
+    return this.em.transaction(async (em) => {
+      const tx = new VsokoEvaluationsService(em);
+      const campaigns = new VsokoCampaignsService(em);
+      const rules = (await campaigns.rules([full.year])).get(full.year) ?? null;
+      const school = await em.findOneBy(School, { code: schoolCode });
+      // Access control will check `school.municipalityCode` against the actor's scope here.
+      const problems = validateVsokoEvaluation(full, {
+        campaign: rules,
+        campaignYears: rules ? [] : await campaigns.years(),
+        schoolExists: school !== null,
+        inSample: rules !== null && school !== null && (await campaigns.isInSample(full.year, schoolCode)),
+      });
+      if (problems.length > 0) throw new InputError(problems[0]!.code, problems);
+
+      const record = mergeVsokoEvaluation(await tx.stored(schoolCode, full.year), full);
+      await tx.write(record, actor);
+      const saved = (await tx.bySchools([schoolCode], full.year)).get(schoolCode)!;
+      saved.school = school!;
+      return saved;
+    });
+  }
+
+  private async write(record: VsokoEvaluationRecord, actor: Actor): Promise<void> {
+    const key = [record.schoolCode, record.year];
+    await this.em.query(
+      `INSERT INTO vsoko_evaluation AS e (school_code, campaign_year, expert, management_positions, teacher_count,
+              student_count, is_demo, recorded_by, recorded_by_user_id, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, false, $7, $8, now())
+       ON CONFLICT (school_code, campaign_year) DO UPDATE SET
+         expert = EXCLUDED.expert, management_positions = EXCLUDED.management_positions,
+         teacher_count = EXCLUDED.teacher_count, student_count = EXCLUDED.student_count, is_demo = false,
+         recorded_by = EXCLUDED.recorded_by, recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = now()`,
+      [
+        ...key,
+        record.expert,
+        record.managementPositions,
+        record.teacherCount,
+        record.studentCount,
+        actor.displayName,
+        actor.userId,
+      ],
+    );
+    await this.em.query(`DELETE FROM vsoko_block_score WHERE school_code = $1 AND campaign_year = $2`, key);
+    await this.em.query(
+      `INSERT INTO vsoko_block_score (school_code, campaign_year, block_number, score)
+       SELECT $1, $2, n, s FROM unnest($3::int[], $4::int[]) AS t(n, s)`,
+      [...key, [...record.scores.keys()], [...record.scores.values()]],
+    );
+    await this.em.query(`DELETE FROM vsoko_document_link WHERE school_code = $1 AND campaign_year = $2`, key);
+    if (record.links.size > 0) {
+      await this.em.query(
+        `INSERT INTO vsoko_document_link (school_code, campaign_year, document_code, url)
+         SELECT $1, $2, c, u FROM unnest($3::text[], $4::text[]) AS t(c, u)`,
+        [...key, [...record.links.keys()], [...record.links.values()]],
+      );
+    }
+  }
+}

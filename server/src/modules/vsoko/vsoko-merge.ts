@@ -1,0 +1,68 @@
+import type { VsokoEvaluationDraft } from './vsoko.validation';
+
+/** An evaluation as stored, apart from who and when. */
+export interface VsokoEvaluationRecord {
+  schoolCode: string;
+  year: number;
+  scores: Map<number, number>;
+  expert: string | null;
+  managementPositions: string[] | null;
+  teacherCount: number | null;
+  studentCount: number | null;
+  /** Document code → link; a document without a link is absent. */
+  links: Map<string, string>;
+}
+
+const clean = (text: string | null | undefined): string | null => {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+};
+
+/**
+ * What an upsert stores: block scores always replaced; an optional part the draft leaves
+ * `undefined` keeps its stored value (a file without a «Эксперт» column keeps the expert),
+ * `null` clears it; a listed document link replaces that document's link (an empty one
+ * removes it) and unlisted documents keep theirs. Texts are trimmed; empty means none.
+ */
+export function mergeVsokoEvaluation(
+  stored: VsokoEvaluationRecord | null,
+  draft: VsokoEvaluationDraft,
+): VsokoEvaluationRecord {
+  const keep = <K extends keyof VsokoEvaluationRecord>(key: K, fallback: VsokoEvaluationRecord[K]) =>
+    stored ? stored[key] : fallback;
+  const passport = draft.passport;
+  const links = new Map(keep('links', new Map()));
+  if (draft.documents === null) links.clear();
+  for (const { code, url } of draft.documents ?? []) {
+    const link = clean(url);
+    if (link === null) links.delete(code);
+    else links.set(code, link);
+  }
+  return {
+    schoolCode: draft.schoolCode,
+    year: draft.year,
+    scores: new Map(draft.blocks.map((b) => [b.number, b.score])),
+    expert: draft.expert === undefined ? keep('expert', null) : clean(draft.expert),
+    managementPositions:
+      passport === null
+        ? null
+        : passport?.managementPositions === undefined
+          ? keep('managementPositions', null)
+          : passport.managementPositions === null
+            ? null
+            : [...new Set(passport.managementPositions)],
+    teacherCount:
+      passport === null
+        ? null
+        : passport?.teacherCount === undefined
+          ? keep('teacherCount', null)
+          : passport.teacherCount,
+    studentCount:
+      passport === null
+        ? null
+        : passport?.studentCount === undefined
+          ? keep('studentCount', null)
+          : passport.studentCount,
+    links,
+  };
+}
