@@ -1,17 +1,44 @@
 import type { ClassType } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
+import { ActivityProgressChange } from './activity-progress-change.entity';
+import { ActivityProgress } from './activity-progress.entity';
+import { Activity } from './activity.entity';
+import { ActivitiesResolver } from './activities.resolver';
+import { PlanSection } from './plan-section.entity';
+import { Plan } from './plan.entity';
+import { PlanSectionResolver, PlansResolver } from './plans.resolver';
+import { plansSeedList } from './plans.seeds';
+import {
+  ActivityProgressChangeResolver,
+  ActivityProgressResolver,
+  ProgressTargetResolver,
+  SchoolPlanProgressResolver,
+} from './progress.resolver';
 import type { Seed } from '../../seed/seed';
 
+export { Activity, ActivityProgress, ActivityProgressChange, Plan, PlanSection };
+export { PlanKind, PlanLevel, ProgressStatus, RecurrenceKind } from './plans.enums';
+export { PlansErrorCode, type PlanProblem } from './plans.errors';
+export { parseDeadline, type ParsedDeadline } from './deadline';
+export { activityStatus, isOverdue } from './activity-state';
+export { plansClock, regionToday, setPlansClock, REGION_TIME_ZONE, type Clock } from './clock';
+export { validateProgress, type ProgressEntry, type ProgressContext } from './progress-validation';
+export { PlansService, planStats } from './plans.service';
+export { ProgressService } from './progress.service';
+export { createPlansLoaders } from './plans.loader';
+
 /** Entity classes of this module, for the data source. */
-export const planEntities: ClassType[] = [];
+export const planEntities: ClassType[] = [Plan, PlanSection, Activity, ActivityProgress, ActivityProgressChange];
 
 /** Resolver classes of this module, for the schema. */
-export const planResolvers: ClassType[] = [];
-
-/** This module's per-request DataLoaders. */
-export function createPlansLoaders(_em: EntityManager) {
-  return {};
-}
+export const planResolvers: ClassType[] = [
+  PlansResolver,
+  PlanSectionResolver,
+  ActivitiesResolver,
+  ActivityProgressResolver,
+  ActivityProgressChangeResolver,
+  ProgressTargetResolver,
+  SchoolPlanProgressResolver,
+];
 
 /** Reference and demo seeds of this module, in the order they run. */
-export const planSeeds: Seed[] = [];
+export const planSeeds: Seed[] = plansSeedList;

@@ -39,8 +39,13 @@ export interface PlanReference {
   code: string;
   kind: PlanKind;
   title: string;
-  /** The year the plan runs in; deadlines without a year belong to it. */
+  /** The year the plan runs in; deadlines without a year belong to it unless `deadlineYear` says otherwise. */
   year: number;
+  /**
+   * The year undated deadlines («В течение года», «Ежеквартально») belong to, when the document makes clear it
+   * is not `year` (a plan approved at the very end of its year for the year that follows).
+   */
+  deadlineYear?: number;
   /** The approving act as written (распоряжение …, протокол …), or null. */
   approvedBy: string | null;
   /** The seed document it was transcribed from. */

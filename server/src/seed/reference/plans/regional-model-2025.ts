@@ -16,6 +16,9 @@ export const REGIONAL_MODEL_2025: PlanReference = {
   kind: 'regional_model',
   title: 'Положение о Региональной модели эффективного управления качеством образования Томской области',
   year: 2025,
+  // Approved on 05.12.2025; its dated rows run from November 2025 to November 2026 and beyond, so «В течение
+  // года», «Ежеквартально» and «1-2 раза в квартал» mean 2026, not the three weeks left of 2025.
+  deadlineYear: 2026,
   approvedBy: 'Распоряжение Департамента образования Томской области от 05.12.2025 № 1838',
   sourceDocument: '000_1490dc5ed2ba052b.txt',
   sections: [
