@@ -7,6 +7,8 @@ import { buildHubSchema } from './graphql/schema';
 import { startHttpServer } from './http/server';
 import { AggregateService, LiveAggregates } from './analytics';
 import type { AppServices } from './graphql/context';
+import { ensureJwtSecret } from './db/secrets';
+import { AuthService, TokenService } from './modules/users';
 import { ChangeFeed } from './realtime/change-feed';
 import { createHubPubSub, type HubPubSub } from './realtime/topics';
 import { runSeeds, type SeedReport } from './seed/run-seeds';
@@ -20,6 +22,10 @@ export interface HubOptions {
   seedDemo: boolean;
   /** Replaces the default query logger (tests count statements with it). */
   queryLogger?: QueryCounter;
+  /** statement_timeout of request transactions; 5 s by default. */
+  statementTimeoutMs?: number;
+  /** Signing secret of access tokens; by default one kept in the database, shared by replicas. */
+  jwtSecret?: string;
 }
 
 export interface Hub {
@@ -49,10 +55,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await feed.start();
     const listening = feed;
     const aggregates = new AggregateService(dataSource);
+    const tokens = new TokenService(options.jwtSecret ?? (await ensureJwtSecret(dataSource)));
     const app: AppServices = {
       dataSource,
       pubSub,
       analytics: { aggregates, live: new LiveAggregates(aggregates, listening) },
+      auth: new AuthService(dataSource, tokens),
+      statementTimeoutMs: options.statementTimeoutMs ?? 5000,
     };
     const schema = await buildHubSchema(pubSub);
     const http = await startHttpServer({

@@ -15,6 +15,10 @@ export interface HubConfig {
   seedDemo: boolean;
   /** Folder with the built dashboard, served at `/`. */
   dashboardDir: string;
+  /** statement_timeout of each request's transaction: a heavy ad-hoc query is cancelled, others keep being served. */
+  statementTimeoutMs: number;
+  /** Secret for signing access tokens; when unset, one is generated and kept in the database. */
+  jwtSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +66,13 @@ function urlVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+function secretVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new ConfigError(name, 'expected at least 32 characters');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
@@ -71,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     embeddedPgPort: intVar(env, 'HUB_EMBEDDED_PG_PORT', 54329, 1, 65535),
     seedDemo: boolVar(env, 'HUB_DEMO_DATA', true),
     dashboardDir: path.resolve(env.HUB_DASHBOARD_DIR || path.join(repoRoot, 'dashboard', 'dist')),
+    statementTimeoutMs: intVar(env, 'HUB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
+    jwtSecret: secretVar(env, 'HUB_JWT_SECRET'),
   };
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { ensureDatabase } from './db/migrate';
 import { claimServerPid } from './db/server-pid';
+import { createDemoAccounts } from './seed/demo/demo-accounts';
 
 const EMBEDDED_DATABASE = 'hub';
 const SHUTDOWN_DEADLINE_MS = 15_000;
@@ -59,8 +60,14 @@ async function main(): Promise<void> {
     host: config.host,
     dashboardDir: config.dashboardDir,
     seedDemo: config.seedDemo,
+    statementTimeoutMs: config.statementTimeoutMs,
+    jwtSecret: config.jwtSecret,
   });
   for (const seed of hub.seeds.applied) console.log(`Загружено: ${seed.name} (${seed.rows} строк)`);
+  if (embedded) {
+    const accounts = await createDemoAccounts(hub.dataSource, config.dataDir);
+    if (accounts) console.log(`\n${accounts}(сохранено в ${config.dataDir}/demo-accounts.txt)\n`);
+  }
   console.log(`Хаб готов: ${hub.url}  (GraphQL: ${hub.url}graphql)`);
 }
 

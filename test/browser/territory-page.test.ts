@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../harness/browser';
+import { launchBrowser, saveScreenshot, signInPage } from '../harness/browser';
 import { startTestHub, type TestHub } from '../harness/hub';
 
 let hub: TestHub;
@@ -17,6 +17,9 @@ afterAll(async () => {
 it('shows the municipalities with their school counts, as the server reports them', async () => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
   await page.goto(hub.url);
+  await page.waitForURL(/\/login/);
+  await saveScreenshot(page, 'login');
+  await signInPage(page, hub.url);
   const rows = page.locator('[data-testid=municipalities] tbody tr');
   await rows.first().waitFor();
   expect(await rows.count()).toBe(20);
@@ -33,10 +36,21 @@ it('shows the municipalities with their school counts, as the server reports the
   await saveScreenshot(page, 'territory-overview');
 });
 
+it('refuses a wrong password in Russian and stays on the sign-in page', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${hub.url}login`);
+  await page.getByLabel('Имя пользователя').fill('test-admin');
+  await page.getByLabel('Пароль').fill('wrong password');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  expect(await page.getByRole('alert').textContent()).toMatch(/Неверное имя пользователя или пароль/);
+  expect(new URL(page.url()).pathname).toBe('/login');
+});
+
 it('says so in Russian when the server cannot be reached', async () => {
   const page = await browser.newPage();
+  await signInPage(page, hub.url);
   await page.route('**/graphql', (route) => route.abort('connectionrefused'));
-  await page.goto(hub.url);
+  await page.reload();
   await page.getByRole('alert').waitFor();
   expect(await page.getByRole('alert').textContent()).toMatch(/Не удалось загрузить данные/);
 });

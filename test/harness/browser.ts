@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_ADMIN } from './global-setup';
 
 const CHROMIUM = '/usr/bin/chromium';
 export const screenshotDir = path.resolve(__dirname, '..', 'output', 'screenshots');
@@ -22,4 +23,17 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Signs in through the login page (as the test admin unless told otherwise) and waits for the app. */
+export async function signInPage(
+  page: Page,
+  baseUrl: string,
+  credentials: { username: string; password: string } = TEST_ADMIN,
+): Promise<void> {
+  await page.goto(`${baseUrl}login`);
+  await page.getByLabel('Имя пользователя').fill(credentials.username);
+  await page.getByLabel('Пароль').fill(credentials.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

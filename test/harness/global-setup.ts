@@ -6,6 +6,8 @@ import type { TestProject } from 'vitest/node';
 import { createDataSource } from '../../server/src/db/data-source';
 import { startEmbeddedDatabase } from '../../server/src/db/embedded';
 import { migrate } from '../../server/src/db/migrate';
+import { Role } from '../../server/src/modules/users/role';
+import { UsersService } from '../../server/src/modules/users/users.service';
 import { runSeeds } from '../../server/src/seed/run-seeds';
 
 declare module 'vitest' {
@@ -14,6 +16,9 @@ declare module 'vitest' {
     pgAdminUrl: string;
   }
 }
+
+/** The region admin every template has; test hubs sign in as it by default. */
+export const TEST_ADMIN = { username: 'test-admin', password: 'test-admin-password' } as const;
 
 /** Template databases each test file copies: migrated only, or migrated and seeded. */
 export const TEMPLATES = { empty: 'hub_template_empty', seeded: 'hub_template_seeded' } as const;
@@ -33,6 +38,7 @@ async function buildTemplate(adminUrl: string, name: string, seed: boolean): Pro
   await dataSource.initialize();
   await migrate(dataSource);
   if (seed) await runSeeds(dataSource, { demo: true });
+  await new UsersService(dataSource.manager).create({ ...TEST_ADMIN, role: Role.REGION_ADMIN });
   await dataSource.destroy();
 }
 

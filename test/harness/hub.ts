@@ -1,24 +1,12 @@
 import path from 'node:path';
-import { createClient, type Client as WsClient } from 'graphql-ws';
 import pg from 'pg';
 import { inject } from 'vitest';
-import WebSocket from 'ws';
 import { startHub, type Hub } from '../../server/src/app';
 import { QueryCounter } from '../../server/src/db/query-counter';
-import { TEMPLATES } from './global-setup';
+import { GraphqlClient, type GqlResult, type Subscription } from './client';
+import { TEST_ADMIN, TEMPLATES } from './global-setup';
 
-export interface GqlResult<T = Record<string, any>> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
-
-export interface Subscription<T = Record<string, any>> {
-  /** The next message (waits up to `timeoutMs`). */
-  next(timeoutMs?: number): Promise<GqlResult<T>>;
-  /** Messages received and not yet taken with `next`. */
-  pending(): number;
-  close(): Promise<void>;
-}
+export type { GqlResult, Subscription } from './client';
 
 export interface TestHub {
   hub: Hub;
@@ -30,6 +18,12 @@ export interface TestHub {
   /** Like `gql`, but fails the test on any GraphQL error. */
   gqlOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   subscribe<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Subscription<T>;
+  /** The signed-in region admin every `gql`/`subscribe` above goes through. */
+  admin: GraphqlClient;
+  /** A client without a token. */
+  anonymous: GraphqlClient;
+  /** Signs in and returns a client for that user. */
+  signIn(username: string, password: string): Promise<GraphqlClient>;
   /** Direct SQL on the same database (not counted), for factories and assertions. */
   sql<R extends Record<string, any> = Record<string, any>>(text: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -72,74 +66,37 @@ export async function startTestHub(
     queryLogger: queries,
   });
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const wsClients: WsClient[] = [];
   const endpoint = `${hub.url}graphql`;
-
-  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> => {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GqlResult<T>;
+  const clients: GraphqlClient[] = [];
+  const signIn = async (username: string, password: string) => {
+    const result = await new GraphqlClient(endpoint, null).gqlOk<{ login: { accessToken: string } }>(
+      'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
+      { u: username, p: password },
+    );
+    const client = new GraphqlClient(endpoint, result.login.accessToken);
+    clients.push(client);
+    return client;
   };
+  const admin = await signIn(TEST_ADMIN.username, TEST_ADMIN.password);
+  const anonymous = new GraphqlClient(endpoint, null);
+  clients.push(anonymous);
 
   return {
     hub,
     url: hub.url,
     databaseUrl: url,
     queries,
-    gql,
-    async gqlOk<T>(query: string, variables?: Record<string, unknown>) {
-      const result = await gql<T>(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data as T;
-    },
-    subscribe<T>(query: string, variables?: Record<string, unknown>): Subscription<T> {
-      const client = createClient({ url: endpoint.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
-      wsClients.push(client);
-      const received: GqlResult<T>[] = [];
-      const waiters: ((r: GqlResult<T>) => void)[] = [];
-      const push = (message: GqlResult<T>) => {
-        const waiter = waiters.shift();
-        if (waiter) waiter(message);
-        else received.push(message);
-      };
-      const dispose = client.subscribe<T>(
-        { query, variables },
-        {
-          next: (message) => push(message as GqlResult<T>),
-          error: (error) => push({ errors: [{ message: String((error as Error).message ?? error) }] }),
-          complete: () => undefined,
-        },
-      );
-      return {
-        next(timeoutMs = 5000) {
-          const ready = received.shift();
-          if (ready) return Promise.resolve(ready);
-          return new Promise((resolve, reject) => {
-            const timer = setTimeout(
-              () => reject(new Error(`No subscription message within ${timeoutMs} ms`)),
-              timeoutMs,
-            );
-            waiters.push((message) => {
-              clearTimeout(timer);
-              resolve(message);
-            });
-          });
-        },
-        pending: () => received.length,
-        async close() {
-          dispose();
-          await client.dispose();
-        },
-      };
-    },
+    admin,
+    anonymous,
+    signIn,
+    gql: (query, variables) => admin.gql(query, variables),
+    gqlOk: (query, variables) => admin.gqlOk(query, variables),
+    subscribe: (query, variables) => admin.subscribe(query, variables),
     async sql<R extends Record<string, any>>(text: string, params?: unknown[]) {
       return (await pool.query(text, params)).rows as R[];
     },
     async close() {
-      await Promise.all(wsClients.map((c) => c.dispose()));
+      await Promise.all(clients.map((c) => c.close()));
       await pool.end();
       await hub.close();
     },

@@ -13,7 +13,7 @@ afterAll(() => hub?.close());
 async function upload(kind: string, name: string, content: Buffer | string, query = ''): Promise<Response> {
   const form = new FormData();
   form.append('file', new Blob([content]), name);
-  return fetch(`${hub.url}api/imports/${kind}${query}`, { method: 'POST', body: form });
+  return fetch(`${hub.url}api/imports/${kind}${query}`, { method: 'POST', body: form, headers: hub.admin.headers });
 }
 
 const JOB = `query ($id: ID!) { importJob(id: $id) {
@@ -91,7 +91,7 @@ describe('POST /api/imports/<kind>', () => {
       { line: 4, column: 'Муниципалитет', message: 'Неизвестный муниципалитет «Атлантида»' },
     ]);
 
-    const csv = await fetch(`${hub.url}${job.rejectedCsvUrl.slice(1)}`);
+    const csv = await fetch(`${hub.url}${job.rejectedCsvUrl.slice(1)}`, { headers: hub.admin.headers });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''formula-/);
     const text = await csv.text();
@@ -101,7 +101,7 @@ describe('POST /api/imports/<kind>', () => {
       '',
     ]);
 
-    const xlsx = await fetch(`${hub.url}${job.rejectedXlsxUrl.slice(1)}`);
+    const xlsx = await fetch(`${hub.url}${job.rejectedXlsxUrl.slice(1)}`, { headers: hub.admin.headers });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0]!;
@@ -119,10 +119,32 @@ describe('POST /api/imports/<kind>', () => {
     const unknown = await upload('pupils', 'x.csv', 'a');
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as any).error.message).toMatch(/Неизвестный вид импорта «pupils»/);
-    const noFile = await fetch(`${hub.url}api/imports/schools`, { method: 'POST', body: new FormData() });
+    const noFile = await fetch(`${hub.url}api/imports/schools`, {
+      method: 'POST',
+      body: new FormData(),
+      headers: hub.admin.headers,
+    });
     expect(noFile.status).toBe(400);
-    const notMultipart = await fetch(`${hub.url}api/imports/schools`, { method: 'POST', body: 'x' });
+    const notMultipart = await fetch(`${hub.url}api/imports/schools`, {
+      method: 'POST',
+      body: 'x',
+      headers: hub.admin.headers,
+    });
     expect(notMultipart.status).toBe(400);
+  });
+
+  it('requires a signed-in region admin to upload, and the job’s owner to download', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['Код ОО;Муниципалитет;Полное наименование\n']), 'x.csv');
+    const anonymous = await fetch(`${hub.url}api/imports/schools`, { method: 'POST', body: form });
+    expect(anonymous.status).toBe(401);
+    const { id } = (await (
+      await upload('schools', 'a.csv', 'Код ОО;Муниципалитет;Полное наименование\nsch7;Томск;x\n')
+    ).json()) as {
+      id: string;
+    };
+    await waitForJob(id);
+    expect((await fetch(`${hub.url}api/imports/${id}/rejected.csv`)).status).toBe(401);
   });
 
   it('lists the kinds and their columns', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../server/src/graphql/actor';
 import { ImportsService } from '../../server/src/modules/imports';
 import { startTestHub, type TestHub } from '../harness/hub';
 
@@ -31,7 +32,7 @@ async function importFile(
     kind: 'schools',
     filePath,
     fileName: name,
-    actor: { userId: null, displayName: 'тест' },
+    actor: { ...SYSTEM, displayName: 'тест' },
     ...options,
   });
   return { job: await service.run(job, filePath), service };

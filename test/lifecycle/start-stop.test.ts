@@ -66,13 +66,23 @@ async function startProduct(): Promise<Started> {
   return { child, output: () => output, exited };
 }
 
-async function query(body: string): Promise<any> {
+async function post(body: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: body }),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: body, variables }),
   });
   return response.json();
+}
+
+/** Signs in with the demo admin account the first start wrote down, and queries. */
+async function query(body: string): Promise<any> {
+  const accounts = fs.readFileSync(path.join(dataDir, 'demo-accounts.txt'), 'utf8');
+  const [, password] = /^demo-admin\s+(\S+)/m.exec(accounts)!;
+  const login = await post('mutation ($p: String!) { login(username: "demo-admin", password: $p) { accessToken } }', {
+    p: password,
+  });
+  return post(body, {}, login.data.login.accessToken);
 }
 
 beforeAll(async () => {
@@ -94,6 +104,10 @@ describe('the main command with the embedded PostgreSQL', () => {
     expect(run.output()).toMatch(/Загружено: reference:territory@1/);
     expect(run.output()).toMatch(/Загружено: demo:schools@1/);
     expect(run.output()).toContain(`http://localhost:${port}/`);
+    expect(run.output()).toMatch(/demo-admin\s+\S{16}/);
+    expect(fs.statSync(path.join(dataDir, 'demo-accounts.txt')).mode & 0o777).toBe(0o600);
+    const anonymous = await post('{ schools { totalCount } }');
+    expect(anonymous.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const data = await query('{ municipalities { code schoolCount } schools { totalCount } }');
     expect(data.data.municipalities).toHaveLength(20);
     expect(data.data.schools.totalCount).toBe(299);
@@ -107,6 +121,7 @@ describe('the main command with the embedded PostgreSQL', () => {
   it('keeps the data on restart and seeds nothing twice; Ctrl-C (SIGINT) stops everything too', async () => {
     const run = await startProduct();
     expect(run.output()).not.toMatch(/Загружено/);
+    expect(run.output()).not.toMatch(/demo-admin/);
     const data = await query('{ schools { totalCount } }');
     expect(data.data.schools.totalCount).toBe(299);
 

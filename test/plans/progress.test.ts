@@ -52,8 +52,8 @@ describe('recordActivityProgress', () => {
       status: 'IN_PROGRESS',
       evidenceUrl: null,
       comment: 'Страница на сайте МОУО готовится',
-      recordedBy: 'Аноним',
-      recordedById: null,
+      recordedBy: 'test-admin',
+      recordedById: expect.stringMatching(/^[0-9a-f-]{36}$/),
       isDemo: false,
       target: { level: 'MUNICIPALITY', municipality: { code: 'kedrovy' }, school: null },
       activity: { id: 'school-ministry-2025:13' },
@@ -81,7 +81,7 @@ describe('recordActivityProgress', () => {
         evidenceUrl: 'https://kedrovy.example.ru/shmp',
         comment: 'Страница на сайте МОУО готовится',
         changedFields: ['status', 'evidenceUrl'],
-        recordedBy: 'Аноним',
+        recordedBy: 'test-admin',
         isDemo: false,
       },
       {
@@ -90,7 +90,7 @@ describe('recordActivityProgress', () => {
         evidenceUrl: null,
         comment: 'Страница на сайте МОУО готовится',
         changedFields: expect.arrayContaining(['comment']),
-        recordedBy: 'Аноним',
+        recordedBy: 'test-admin',
         isDemo: false,
       },
     ]);

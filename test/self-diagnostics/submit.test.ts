@@ -52,7 +52,7 @@ describe('submitSelfDiagnostic', () => {
       level: 'BELOW_BASE',
       levelTitle: 'ниже базового',
       isDemo: false,
-      recordedBy: 'Аноним',
+      recordedBy: 'test-admin',
     });
     expect(r.scores.map((s: any) => s.score)).toEqual([18, 13, 30, 21, 7, 27, 8, 14]);
   });

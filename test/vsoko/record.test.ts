@@ -83,7 +83,7 @@ describe('recordVsokoEvaluation', () => {
       },
       providedDocumentCount: 1,
       isDemo: false,
-      recordedBy: 'Аноним',
+      recordedBy: 'test-admin',
     });
     expect(e.documents).toHaveLength(6);
     // Nothing of the demo evaluation it replaced survives: only the two links given.

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config';
+import { SYSTEM } from '../graphql/actor';
 import { createDataSource } from '../db/data-source';
 import { migrate } from '../db/migrate';
 import { ImportStatus, ImportsService, IMPORT_KINDS, type ImportJob } from '../modules/imports';
@@ -77,7 +78,7 @@ export async function importCommand(
       kind,
       filePath,
       fileName: path.basename(filePath),
-      actor: { userId: null, displayName: `командная строка (${os.userInfo().username})` },
+      actor: { ...SYSTEM, displayName: `командная строка (${os.userInfo().username})` },
       dryRun: values['dry-run'] === true,
       partial: values.partial === true,
     });

@@ -1,6 +1,7 @@
 import { assessmentEntities } from '../modules/assessments';
 import { Cluster } from '../modules/clusters/cluster.entity';
 import { importEntities } from '../modules/imports';
+import { userEntities } from '../modules/users';
 import { Municipality } from '../modules/municipalities/municipality.entity';
 import { MunicipalityAlias } from '../modules/municipalities/municipality-alias.entity';
 import { planEntities } from '../modules/plans';
@@ -23,4 +24,5 @@ export const entities = [
   ...shnorEntities,
   ...planEntities,
   ...importEntities,
+  ...userEntities,
 ];

@@ -4,13 +4,22 @@ import type { Logger, QueryRunner } from 'typeorm';
  * Counts the SQL statements the application sends, so tests can hold the
  * "no N+1" promise to a number. Errors are logged; successful queries are not.
  */
+/** Marks statements every request pays once (its transaction and scope, the caller's session). */
+export const INFRASTRUCTURE = '/* hub:infrastructure */';
+const CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)\b/i;
+
 export class QueryCounter implements Logger {
   count = 0;
   private readonly recent: string[] = [];
 
   constructor(private readonly keep = 0) {}
 
+  /**
+   * Counts the statements of the work itself: transaction control and the
+   * per-request infrastructure are a constant, not what N+1 is about.
+   */
   logQuery(query: string): void {
+    if (CONTROL.test(query) || query.startsWith(INFRASTRUCTURE)) return;
     this.count++;
     if (this.keep > 0) {
       this.recent.push(query);

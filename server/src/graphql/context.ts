@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AggregateService, LiveAggregates } from '../analytics';
-import type { HubPubSub } from '../realtime/topics';
+import type { RequestScope } from '../db/request-scope';
 import { createAssessmentsLoaders } from '../modules/assessments';
 import { createClusterLoaders } from '../modules/clusters';
 import { createMunicipalityLoaders } from '../modules/municipalities';
@@ -8,9 +8,10 @@ import { createPlansLoaders } from '../modules/plans';
 import { createSchoolLoaders } from '../modules/schools';
 import { createSelfDiagnosticsLoaders } from '../modules/self-diagnostics';
 import { createShnorLoaders } from '../modules/shnor';
+import type { AuthService } from '../modules/users/auth.service';
 import { createVsokoLoaders } from '../modules/vsoko';
+import type { HubPubSub } from '../realtime/topics';
 import type { Actor } from './actor';
-import { ANONYMOUS } from './actor';
 
 function createLoaders(em: EntityManager) {
   return {
@@ -27,26 +28,48 @@ function createLoaders(em: EntityManager) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** What every resolver gets: the database, this request's DataLoaders, and who is asking. */
-export interface HubContext {
+/** What lives as long as the server: shared by every request's context. */
+export interface AppServices {
+  /** The owner's connections: for work beyond a request's scope (imports, aggregates, sign-in). */
+  dataSource: DataSource;
+  pubSub: HubPubSub;
+  analytics: { aggregates: AggregateService; live: LiveAggregates };
+  auth: AuthService;
+  /** statement_timeout of each request's transaction. */
+  statementTimeoutMs: number;
+}
+
+export interface RequestInfo {
+  /** The caller's address, for throttling sign-in attempts. */
+  address: string;
+  /** The session of the access token, for logout. */
+  sessionId: string | null;
+}
+
+/** What every resolver gets: the request's scoped database, its DataLoaders, and who is asking. */
+export interface HubContext extends AppServices {
+  /** The request's transaction, under row-level security for `actor`. */
   em: EntityManager;
   loaders: Loaders;
   actor: Actor;
-  /** For work beyond one request's statements (imports run their own transactions). */
-  dataSource: DataSource;
-  pubSub: HubPubSub;
-  analytics: { aggregates: AggregateService; live: LiveAggregates };
+  request: RequestInfo;
 }
 
-/** What lives as long as the server: shared by every request's context. */
-export interface AppServices {
-  dataSource: DataSource;
-  pubSub: HubPubSub;
-  analytics: { aggregates: AggregateService; live: LiveAggregates };
+/** A context over a request scope: loaders cache for this request only. */
+export function createContext(app: AppServices, scope: RequestScope, actor: Actor, request: RequestInfo): HubContext {
+  return { ...app, em: scope.em, loaders: createLoaders(scope.em), actor, request };
 }
 
-/** A fresh context per HTTP request or WebSocket operation, so loaders cache per request only. */
-export function createContext(app: AppServices): HubContext {
-  const em = app.dataSource.manager;
-  return { ...app, em, loaders: createLoaders(em), actor: ANONYMOUS };
+/**
+ * Subscriptions live long and share computations, so they hold no request
+ * transaction: their payloads come from services that apply the scope
+ * themselves, and touching `em` there is a programming error.
+ */
+export function createSubscriptionContext(app: AppServices, actor: Actor, request: RequestInfo): HubContext {
+  const em = new Proxy({} as EntityManager, {
+    get() {
+      throw new Error('Subscription payloads must not read through the request database');
+    },
+  });
+  return { ...app, em, loaders: createLoaders(em), actor, request };
 }

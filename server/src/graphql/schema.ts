@@ -5,6 +5,7 @@ import { assessmentResolvers } from '../modules/assessments';
 import { ClustersResolver, SchoolClusterResolver } from '../modules/clusters';
 import { AggregateResolver } from '../analytics/aggregate.resolver';
 import { importResolvers } from '../modules/imports';
+import { userResolvers } from '../modules/users';
 import { MunicipalitiesResolver, SchoolMunicipalityResolver } from '../modules/municipalities';
 import {
   ClusterSchoolsResolver,
@@ -32,6 +33,7 @@ const resolvers = [
   ...shnorResolvers,
   ...planResolvers,
   ...importResolvers,
+  ...userResolvers,
   AggregateResolver,
 ] as const;
 

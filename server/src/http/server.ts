@@ -2,17 +2,18 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
-import { createContext, type AppServices, type HubContext } from '../graphql/context';
+import { assertMayRun } from '../graphql/access';
+import { type AppServices, type HubContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { ImportsService, importsRouter } from '../modules/imports';
+import { GraphqlGateway } from './gateway';
+import { attachWebSockets } from './websocket';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -29,23 +30,30 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-const GRAPHQL_PATH = '/graphql';
+export const GRAPHQL_PATH = '/graphql';
 
-/** GraphQL over HTTP and graphql-ws on `/graphql`, the dashboard on `/`, one port. */
+/** Every request runs in its scope's transaction; it ends with the response. */
+const requestScopePlugin: ApolloServerPlugin<HubContext & { scopeClose?: (commit: boolean) => Promise<void> }> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation }) {
+        if (operation) assertMayRun(contextValue.actor, operation);
+      },
+      async willSendResponse({ contextValue }) {
+        await contextValue.scopeClose?.(true);
+      },
+    };
+  },
+};
+
+/** GraphQL over HTTP and graphql-ws on `/graphql`, the import API on `/api`, the dashboard on `/`, one port. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
-
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useServer<Record<string, unknown>, { hub?: HubContext }>(
-    {
-      schema: options.schema,
-      // One context per operation: loaders must not cache across operations.
-      context: () => createContext(options.app),
-    },
-    wsServer,
-  );
+  const gateway = new GraphqlGateway(options.app);
+  const ws = attachWebSockets(httpServer, options.schema, gateway, GRAPHQL_PATH);
 
   const apollo = new ApolloServer<HubContext>({
     schema: options.schema,
@@ -54,7 +62,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+      requestScopePlugin,
+      { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
     ],
   });
   await apollo.start();
@@ -62,12 +71,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(options.app) }),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) =>
+        gateway.httpContext(req.headers.authorization, req.ip ?? 'unknown', (close) => res.once('close', close)),
+    }),
   );
   const imports = new ImportsService(options.app.dataSource, options.app.pubSub);
   app.use(
     '/api',
-    importsRouter(() => imports),
+    importsRouter(() => imports, gateway),
   );
   serveDashboard(app, options.dashboardDir);
 

@@ -6,6 +6,8 @@ import { Shnor1764000300000 } from './1764000300000-Shnor';
 import { Plans1764000400000 } from './1764000400000-Plans';
 import { Imports1764000500000 } from './1764000500000-Imports';
 import { ChangeFeed1764000600000 } from './1764000600000-ChangeFeed';
+import { AccessControl1764000700000 } from './1764000700000-AccessControl';
+import { RowLevelSecurity1764000800000 } from './1764000800000-RowLevelSecurity';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   Plans1764000400000,
   Imports1764000500000,
   ChangeFeed1764000600000,
+  AccessControl1764000700000,
+  RowLevelSecurity1764000800000,
 ];

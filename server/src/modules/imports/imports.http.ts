@@ -5,8 +5,10 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
-import { ANONYMOUS } from '../../graphql/actor';
+import { seesEverySchool, type Actor } from '../../graphql/actor';
 import { HubError } from '../../graphql/errors';
+import type { GraphqlGateway } from '../../http/gateway';
+import { Role } from '../users/role';
 import { ImportErrorCode } from './imports.errors';
 import type { ImportsService } from './imports.service';
 import { writeRejectedCsv, writeRejectedXlsx } from './rejected-export';
@@ -59,12 +61,27 @@ function receive(req: Request): Promise<Upload | null> {
 const flag = (value: unknown) => value === 'true' || value === '1' || value === 'on';
 
 /** `POST /api/imports/<kind>` starts a job; `GET /api/imports/<id>/rejected.csv|xlsx` gives its rejected rows. */
-export function importsRouter(service: () => ImportsService): express.Router {
+/** The caller from the bearer token; answers 401 and returns null when there is none. */
+async function caller(gateway: GraphqlGateway, req: Request, res: Response): Promise<Actor | null> {
+  const identity = await gateway.identify(req.headers.authorization).catch(() => null);
+  if (!identity || identity.actor.role === null) {
+    fail(res, 401, 'UNAUTHENTICATED', 'Требуется вход: передайте токен в заголовке Authorization: Bearer …');
+    return null;
+  }
+  return identity.actor;
+}
+
+export function importsRouter(service: () => ImportsService, gateway: GraphqlGateway): express.Router {
   const router = express.Router();
 
   router.post('/imports/:kind', async (req, res) => {
     const kind = String(req.params.kind);
     let upload: Upload | null = null;
+    const actor = await caller(gateway, req, res);
+    if (!actor) return;
+    if (actor.role !== Role.REGION_ADMIN) {
+      return fail(res, 403, 'FORBIDDEN', 'Загружать файлы может администратор региона');
+    }
     try {
       service().kind(kind);
       if (!req.is('multipart/form-data')) {
@@ -76,7 +93,7 @@ export function importsRouter(service: () => ImportsService): express.Router {
         kind,
         filePath: upload.filePath,
         fileName: upload.fileName,
-        actor: ANONYMOUS,
+        actor,
         dryRun: flag(req.query.dryRun ?? upload.fields.dryRun),
         partial: flag(req.query.partial ?? upload.fields.partial),
       });
@@ -99,8 +116,13 @@ export function importsRouter(service: () => ImportsService): express.Router {
 
   router.get('/imports/:id/rejected.:format', async (req, res) => {
     const format = req.params.format;
+    const actor = await caller(gateway, req, res);
+    if (!actor) return;
     const job = await service().byId(String(req.params.id));
-    if (!job) return fail(res, 404, ImportErrorCode.NOT_FOUND, 'Импорт не найден');
+    // Another user's import is reported as missing, not as forbidden: its existence is not ours to tell.
+    if (!job || (!seesEverySchool(actor) && job.userId !== actor.userId)) {
+      return fail(res, 404, ImportErrorCode.NOT_FOUND, 'Импорт не найден');
+    }
     if (format !== 'csv' && format !== 'xlsx') return fail(res, 404, 'NOT_FOUND', 'Доступны форматы csv и xlsx');
     const next = (after: number | null) => service().rejectedRows(job.id, 1000, after);
     const base = `${path.parse(job.fileName).name}-отклонённые`;

@@ -1,5 +1,6 @@
 import { Repeater } from '@graphql-yoga/subscription';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { seesEverySchool } from '../../graphql/actor';
 import type { HubContext } from '../../graphql/context';
 import { ImportJob } from './import-job.entity';
 import { ImportPhase, ImportProgressEvent } from './import-progress';
@@ -59,9 +60,10 @@ export class ImportsResolver {
     }));
   }
 
-  @Query(() => ImportJob, { nullable: true })
+  @Query(() => ImportJob, { nullable: true, description: 'An import: your own, or any for the region’s roles' })
   importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<ImportJob | null> {
-    return service(ctx).byId(id);
+    // Through the request's scope: row-level security shows other users' jobs to the region's roles only.
+    return /^[0-9a-f-]{36}$/i.test(id) ? ctx.em.findOneBy(ImportJob, { id }) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [ImportProblem], { description: 'Problems of rejected rows, in line order' })
@@ -96,7 +98,7 @@ export class ImportsResolver {
         let nextEvent = live.next();
         stop.then(() => live.return?.());
         const job = await service(ctx).byId(jobId);
-        if (!job) return stop();
+        if (!job || (!seesEverySchool(ctx.actor) && job.userId !== ctx.actor.userId)) return stop();
         let state = progressOf(job);
         await push(state);
         while (state.phase !== ImportPhase.DONE) {
