@@ -1,0 +1,60 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One participant's result, as the regional exam centre gives it. Natural key (the primary
+ * key): participant code + procedure + year + subject. School-level rows are derived from
+ * these by `recomputeSchoolResults`; the index below is the one that statement reads by.
+ *
+ * The codes carry no foreign keys here: at hundreds of thousands of rows per import the per-row
+ * checks cost more than the insert itself. The write path checks a batch's distinct codes in one
+ * statement instead, and every participant row is derived into school-level rows in the same
+ * transaction, whose foreign keys reject an unknown code (and with it the whole import).
+ */
+@ObjectType({ description: 'Результат участника (обезличенный код) в оценочной процедуре по предмету' })
+@Entity('participant_result')
+@Index(['year', 'schoolCode', 'procedureCode', 'subjectCode', 'grade'])
+@Check('CHK_participant_result_scores', `"primary_score" >= 0 AND "test_score" BETWEEN 0 AND 100`)
+@Check('CHK_participant_result_mark', `"mark" BETWEEN 2 AND 5`)
+@Check('CHK_participant_result_grade', `"grade" BETWEEN 1 AND 11`)
+export class ParticipantResult {
+  @Field(() => String, { description: 'Обезличенный код участника' })
+  @PrimaryColumn('text')
+  participantCode: string;
+
+  @Field(() => String)
+  @PrimaryColumn('text')
+  procedureCode: string;
+
+  @Field(() => Int)
+  @PrimaryColumn('integer')
+  year: number;
+
+  @Field(() => String)
+  @PrimaryColumn('text')
+  subjectCode: string;
+
+  @Field(() => String)
+  @Column('text')
+  schoolCode: string;
+
+  @Field(() => Int, { nullable: true })
+  @Column('integer', { nullable: true })
+  grade: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Первичный балл' })
+  @Column('integer', { nullable: true })
+  primaryScore: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Тестовый балл (ЕГЭ, 0–100)' })
+  @Column('integer', { nullable: true })
+  testScore: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Отметка 2–5, как её дал источник' })
+  @Column('integer', { nullable: true })
+  mark: number | null;
+
+  @Field(() => Boolean, { description: 'Demo data, not real results' })
+  @Column('boolean', { default: false })
+  isDemo: boolean;
+}

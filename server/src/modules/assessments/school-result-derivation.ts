@@ -1,0 +1,124 @@
+import type { EntityManager } from 'typeorm';
+import type { SchoolResultKey } from './assessment-rows';
+import { ProcedureCode } from './procedure-codes';
+
+/** Which school-level rows to derive again: given keys, or every key of whole years. */
+export type RecomputeScope = { keys: readonly SchoolResultKey[] } | { years: readonly number[] };
+
+export interface RecomputeReport {
+  /** School-level rows written or changed. */
+  upserted: number;
+  /** Derived rows removed because no participant rows remain for their key. */
+  removed: number;
+}
+
+const SAME_KEY = (a: string, b: string) =>
+  `${a}.year = ${b}.year AND ${a}.school_code = ${b}.school_code AND ${a}.procedure_code = ${b}.procedure_code ` +
+  `AND ${a}.subject_code = ${b}.subject_code AND coalesce(${a}.grade, 0) = coalesce(${b}.grade, 0)`;
+
+/**
+ * The one statement that derives school-level results from participant rows. A participant's
+ * mark is the one the source gave, else (ОГЭ) the year's mark scale applied to the primary
+ * score; for ЕГЭ, "below the minimum" is a test score under the year's minimum, or a «2» where
+ * the subject has no minimum score (base mathematics). Derived rows replace reported ones of
+ * the same key; their journal comparison is empty, since participant rows carry none. Derived
+ * rows whose participants are gone are removed; reported rows without participants stay.
+ */
+function derivationSql(scope: 'keys' | 'years'): string {
+  const scopeCte =
+    scope === 'keys'
+      ? `scope AS (
+           SELECT DISTINCT * FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::int[])
+             AS k(school_code, procedure_code, year, subject_code, grade)
+         ),`
+      : '';
+  const participantJoin = scope === 'keys' ? `JOIN scope k ON ${SAME_KEY('p', 'k')}` : '';
+  const participantWhere = scope === 'keys' ? '' : 'WHERE p.year = ANY($3::int[])';
+  const resultScope =
+    scope === 'keys' ? `USING scope k WHERE ${SAME_KEY('r', 'k')} AND` : 'WHERE r.year = ANY($3::int[]) AND';
+  return `
+    WITH ${scopeCte}
+    agg AS (
+      SELECT p.school_code, p.procedure_code, p.year, p.subject_code, p.grade,
+             count(*)::int AS participants,
+             count(*) FILTER (WHERE m.mark = 2)::int AS count2,
+             count(*) FILTER (WHERE m.mark = 3)::int AS count3,
+             count(*) FILTER (WHERE m.mark = 4)::int AS count4,
+             count(*) FILTER (WHERE m.mark = 5)::int AS count5,
+             avg(p.primary_score)::float8 AS mean_primary_score,
+             avg(p.test_score)::float8 AS mean_test_score,
+             CASE WHEN p.procedure_code = $2 THEN
+               count(*) FILTER (WHERE CASE WHEN e.min_score IS NULL THEN m.mark = 2 ELSE p.test_score < e.min_score END)::int
+             END AS below_minimum_count,
+             bool_and(p.is_demo) AS is_demo
+        FROM participant_result p
+        ${participantJoin}
+        LEFT JOIN oge_scale s ON p.procedure_code = $1 AND s.year = p.year AND s.subject_code = p.subject_code
+        LEFT JOIN ege_minimum_score e ON p.procedure_code = $2 AND e.year = p.year AND e.subject_code = p.subject_code
+        CROSS JOIN LATERAL (
+          SELECT coalesce(p.mark, CASE
+                   WHEN s.year IS NULL OR p.primary_score IS NULL THEN NULL
+                   WHEN p.primary_score >= s.min_primary_for5 THEN 5
+                   WHEN p.primary_score >= s.min_primary_for4 THEN 4
+                   WHEN p.primary_score >= s.min_primary_for3 THEN 3
+                   ELSE 2 END) AS mark
+        ) m
+       ${participantWhere}
+       GROUP BY p.school_code, p.procedure_code, p.year, p.subject_code, p.grade
+    ),
+    upserted AS (
+      INSERT INTO assessment_result AS r
+             (school_code, procedure_code, year, subject_code, grade, participants, count2, count3, count4, count5,
+              journal_lowered, journal_confirmed, journal_raised, mean_primary_score, mean_test_score,
+              below_minimum_count, source, is_demo)
+      SELECT school_code, procedure_code, year, subject_code, grade, participants, count2, count3, count4, count5,
+             NULL, NULL, NULL, mean_primary_score, mean_test_score, below_minimum_count, 'derived', is_demo
+        FROM agg
+      ON CONFLICT (school_code, procedure_code, year, subject_code, (coalesce(grade, 0))) DO UPDATE SET
+             participants = excluded.participants, count2 = excluded.count2, count3 = excluded.count3,
+             count4 = excluded.count4, count5 = excluded.count5, journal_lowered = NULL, journal_confirmed = NULL,
+             journal_raised = NULL, mean_primary_score = excluded.mean_primary_score,
+             mean_test_score = excluded.mean_test_score, below_minimum_count = excluded.below_minimum_count,
+             source = 'derived', is_demo = excluded.is_demo, updated_at = now()
+       WHERE (r.participants, r.count2, r.count3, r.count4, r.count5, r.journal_lowered, r.mean_primary_score,
+              r.mean_test_score, r.below_minimum_count, r.source, r.is_demo)
+             IS DISTINCT FROM
+             (excluded.participants, excluded.count2, excluded.count3, excluded.count4, excluded.count5, NULL::int,
+              excluded.mean_primary_score, excluded.mean_test_score, excluded.below_minimum_count,
+              'derived'::assessment_result_source, excluded.is_demo)
+      RETURNING 1
+    ),
+    removed AS (
+      DELETE FROM assessment_result r ${resultScope} r.source = 'derived'
+         AND NOT EXISTS (SELECT 1 FROM participant_result p WHERE ${SAME_KEY('p', 'r')})
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM upserted)::int AS upserted, (SELECT count(*) FROM removed)::int AS removed`;
+}
+
+/**
+ * Derives the school-level results of the given keys (or of whole years) from the participant
+ * rows, in one set-wise statement: the import calls it after loading participant rows, the demo
+ * seed after generating them. The participant index (year, school, procedure, subject, grade)
+ * serves both scopes.
+ */
+export async function recomputeSchoolResults(em: EntityManager, scope: RecomputeScope): Promise<RecomputeReport> {
+  let rows: RecomputeReport[];
+  if ('keys' in scope) {
+    if (scope.keys.length === 0) return { upserted: 0, removed: 0 };
+    const k = scope.keys;
+    rows = await em.query(derivationSql('keys'), [
+      ProcedureCode.OGE,
+      ProcedureCode.EGE,
+      k.map((x) => x.schoolCode),
+      k.map((x) => x.procedureCode),
+      k.map((x) => x.year),
+      k.map((x) => x.subjectCode),
+      k.map((x) => x.grade),
+    ]);
+  } else {
+    if (scope.years.length === 0) return { upserted: 0, removed: 0 };
+    rows = await em.query(derivationSql('years'), [ProcedureCode.OGE, ProcedureCode.EGE, [...scope.years]]);
+  }
+  return rows[0]!;
+}
