@@ -39,7 +39,7 @@ describe('setShnorListing', () => {
       curator: 'Петрова А.А.',
       programmeStatus: 'DRAFT',
       isDemo: false,
-      updatedBy: 'Аноним',
+      updatedBy: 'test-admin',
       school: { code: school.code },
     });
     expect(Date.parse(data!.setShnorListing.updatedAt)).toBeGreaterThan(Date.now() - 60_000);

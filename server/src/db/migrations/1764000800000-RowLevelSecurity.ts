@@ -17,6 +17,9 @@ const SCHOOL_TABLES: Record<string, string> = {
   self_diagnostic_result: 'school_code',
   self_diagnostic_score: 'school_code',
   user_school_assignment: 'school_code',
+  assessment_result: 'school_code',
+  participant_result: 'school_code',
+  shnor_listing: 'school_code',
 };
 
 /** Plan progress: region and municipality targets are not school rows; school targets are. */
