@@ -26,7 +26,7 @@ async function required<T>(value: Promise<T | null>, what: string): Promise<T> {
 export class AssessmentResultFieldsResolver {
   @FieldResolver(() => School)
   school(@Root() r: AssessmentResult, @Ctx() ctx: HubContext): Promise<School> {
-    return required(ctx.loaders.assessmentSchoolByCode.load(r.schoolCode), `school ${r.schoolCode}`);
+    return required(ctx.loaders.schoolByCode.load(r.schoolCode), `school ${r.schoolCode}`);
   }
 
   @FieldResolver(() => AssessmentProcedure)
@@ -84,7 +84,7 @@ export class AssessmentResultFieldsResolver {
 export class ParticipantResultFieldsResolver {
   @FieldResolver(() => School)
   school(@Root() r: ParticipantResult, @Ctx() ctx: HubContext): Promise<School> {
-    return required(ctx.loaders.assessmentSchoolByCode.load(r.schoolCode), `school ${r.schoolCode}`);
+    return required(ctx.loaders.schoolByCode.load(r.schoolCode), `school ${r.schoolCode}`);
   }
 
   @FieldResolver(() => AssessmentProcedure)

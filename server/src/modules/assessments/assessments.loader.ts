@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { School } from '../schools/school.entity';
 import type { AssessmentResult } from './assessment-result.entity';
 import type { AssessmentFilter } from './assessments.inputs';
 import { AssessmentsService } from './assessments.service';
@@ -58,8 +57,6 @@ export function createAssessmentsLoaders(em: EntityManager) {
     ),
     assessmentProcedureByCode: byCode(em, AssessmentProcedure),
     assessmentSubjectByCode: byCode(em, AssessmentSubject),
-    /** The school of a result or a listing (this domain's rows name schools by code). */
-    assessmentSchoolByCode: byCode(em, School),
     procedureAliases: new DataLoader<string, string[]>(async (codes) => {
       const rows = await em.find(AssessmentProcedureAlias, {
         where: { procedureCode: In([...codes]) },

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import type { School } from '../schools/school.entity';
 import type { ActivityProgressChange } from './activity-progress-change.entity';
 import type { ActivityProgress } from './activity-progress.entity';
 import type { Activity } from './activity.entity';
@@ -109,10 +108,6 @@ export function createPlansLoaders(em: EntityManager) {
     planProgressBySchool: new DataLoader<string, ActivityProgress[]>(async (codes) => {
       const groups = groupBy(await progress.bySchools(codes), (p) => p.schoolCode);
       return codes.map((code) => groups.get(code) ?? []);
-    }),
-    planTargetSchoolByCode: new DataLoader<string, School | null>(async (codes) => {
-      const byCode = new Map((await plans.schoolsByCodes(codes)).map((s) => [s.code, s]));
-      return codes.map((code) => byCode.get(code) ?? null);
     }),
   };
 }

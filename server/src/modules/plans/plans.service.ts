@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { School } from '../schools/school.entity';
 import { activityStatus, isOverdue, type ProgressCounts } from './activity-state';
 import { Activity } from './activity.entity';
 import { PlanSection } from './plan-section.entity';
@@ -134,9 +133,5 @@ export class PlansService {
       return true;
     });
     return { activities, states };
-  }
-
-  schoolsByCodes(codes: readonly string[]): Promise<School[]> {
-    return this.em.createQueryBuilder(School, 's').where('s.code = ANY(:codes)', { codes }).getMany();
   }
 }

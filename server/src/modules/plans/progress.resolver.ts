@@ -80,7 +80,7 @@ export class ProgressTargetResolver {
 
   @FieldResolver(() => School, { nullable: true })
   school(@Root() target: ProgressTarget, @Ctx() ctx: HubContext): Promise<School | null> | null {
-    return target.schoolCode === null ? null : ctx.loaders.planTargetSchoolByCode.load(target.schoolCode);
+    return target.schoolCode === null ? null : ctx.loaders.schoolByCode.load(target.schoolCode);
   }
 }
 

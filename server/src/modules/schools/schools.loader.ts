@@ -12,6 +12,12 @@ interface MunicipalityPageKey {
 export function createSchoolLoaders(em: EntityManager) {
   const schools = new SchoolsService(em);
   return {
+    /** Any module's rows that name a school by code resolve it here, one statement per request. */
+    schoolByCode: new DataLoader<string, School | null>(async (codes) => {
+      const rows = await schools.byCodes(codes);
+      const byCode = new Map(rows.map((s) => [s.code, s]));
+      return codes.map((code) => byCode.get(code) ?? null);
+    }),
     schoolCountByMunicipality: new DataLoader<string, number>(async (codes) => {
       const counts = await schools.countBy('municipality_code', codes);
       return codes.map((code) => counts.get(code) ?? 0);

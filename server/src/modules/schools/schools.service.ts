@@ -1,4 +1,4 @@
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { hydrate } from '../../db/hydrate';
 import { toConnection, type Page } from '../../graphql/pagination';
 import type { SchoolConnection } from './school-connection';
@@ -17,6 +17,10 @@ export class SchoolsService {
 
   byCode(code: string): Promise<School | null> {
     return this.em.findOneBy(School, { code });
+  }
+
+  byCodes(codes: readonly string[]): Promise<School[]> {
+    return this.em.findBy(School, { code: In([...codes]) });
   }
 
   private filtered(filter: SchoolFilter | null | undefined): SelectQueryBuilder<School> {

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
-import { School } from '../schools/school.entity';
-import { loadByArgument } from '../vsoko/sql-conditions';
+import type { EntityManager } from 'typeorm';
+import { loadByArgument } from '../shared/sql-conditions';
 import type { SelfDiagnosticDirection } from './self-diagnostic-direction.entity';
 import type { SelfDiagnosticResult } from './self-diagnostic-result.entity';
 import { SelfDiagnosticsService } from './self-diagnostics.service';
@@ -36,12 +35,6 @@ export function createSelfDiagnosticsLoaders(em: EntityManager) {
     selfDiagnosticDirections: new DataLoader<'all', SelfDiagnosticDirection[]>(async (keys) => {
       const directions = await service.directions();
       return keys.map(() => directions);
-    }),
-    /** Schools of results whose loading path did not bring the school along. */
-    selfDiagnosticSchoolByCode: new DataLoader<string, School | null>(async (codes) => {
-      const rows = await em.findBy(School, { code: In([...codes]) });
-      const byCode = new Map(rows.map((s) => [s.code, s]));
-      return codes.map((code) => byCode.get(code) ?? null);
     }),
   };
 }

@@ -47,7 +47,7 @@ export class SelfDiagnosticResultResolver {
 
   @FieldResolver(() => School)
   async school(@Root() result: SelfDiagnosticResult, @Ctx() ctx: HubContext): Promise<School> {
-    const school = result.school ?? (await ctx.loaders.selfDiagnosticSchoolByCode.load(result.schoolCode));
+    const school = result.school ?? (await ctx.loaders.schoolByCode.load(result.schoolCode));
     if (!school) throw new Error(`Self-diagnostic result names a missing school ${result.schoolCode}`);
     return school;
   }

@@ -4,7 +4,7 @@ import type { Actor } from '../../graphql/actor';
 import { HubError, InputError } from '../../graphql/errors';
 import { PaginationErrorCode, toConnection, type Page } from '../../graphql/pagination';
 import { School } from '../schools/school.entity';
-import { Conditions } from '../vsoko/sql-conditions';
+import { Conditions } from '../shared/sql-conditions';
 import { SelfDiagnosticDirection } from './self-diagnostic-direction.entity';
 import { SelfDiagnosticResult, type SelfDiagnosticRound } from './self-diagnostic-result.entity';
 import type { SelfDiagnosticFilter } from './self-diagnostics.inputs';

@@ -1,4 +1,4 @@
-import { ruNumber } from '../vsoko/russian';
+import { ruNumber } from '../shared/russian';
 import { LEVEL_TITLES, SelfDiagnosticLevel } from './self-diagnostic-level';
 import { SelfDiagnosticErrorCode, type SelfDiagnosticProblem } from './self-diagnostics.errors';
 

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
-import { School } from '../schools/school.entity';
+import type { EntityManager } from 'typeorm';
 import type { ShnorListing } from './shnor-listing.entity';
 import { ShnorService } from './shnor.service';
 
@@ -31,10 +30,5 @@ export function createShnorLoaders(em: EntityManager) {
       },
       { cacheKeyFn: keyId },
     ),
-    shnorSchoolByCode: new DataLoader<string, School | null>(async (codes) => {
-      const rows = await em.findBy(School, { code: In([...codes]) });
-      const byCode = new Map(rows.map((s) => [s.code, s]));
-      return codes.map((c) => byCode.get(c) ?? null);
-    }),
   };
 }

@@ -10,7 +10,7 @@ import { SetShnorListingInput } from './shnor.inputs';
 import { ShnorService } from './shnor.service';
 
 async function schoolOf(ctx: HubContext, code: string): Promise<School> {
-  const school = await ctx.loaders.shnorSchoolByCode.load(code);
+  const school = await ctx.loaders.schoolByCode.load(code);
   if (!school) throw new Error(`Missing school ${code}`);
   return school;
 }

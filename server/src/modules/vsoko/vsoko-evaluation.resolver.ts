@@ -79,7 +79,7 @@ export class VsokoEvaluationResolver {
 
   @FieldResolver(() => School)
   async school(@Root() evaluation: VsokoEvaluation, @Ctx() ctx: HubContext): Promise<School> {
-    const school = evaluation.school ?? (await ctx.loaders.vsokoSchoolByCode.load(evaluation.schoolCode));
+    const school = evaluation.school ?? (await ctx.loaders.schoolByCode.load(evaluation.schoolCode));
     if (!school) throw new Error(`Evaluation names a missing school ${evaluation.schoolCode}`);
     return school;
   }

@@ -9,7 +9,7 @@ import { VsokoEvaluation } from './vsoko-evaluation.entity';
 import { mergeVsokoEvaluation, type VsokoEvaluationRecord } from './vsoko-merge';
 import type { VsokoEvaluationFilter } from './vsoko.inputs';
 import type { VsokoEvaluationConnection } from './vsoko.types';
-import { Conditions } from './sql-conditions';
+import { Conditions } from '../shared/sql-conditions';
 import { validateVsokoEvaluation, type VsokoEvaluationDraft } from './vsoko.validation';
 
 /** Evaluation columns plus its scores and links as JSON objects, for `hydrateEvaluations`. */

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { School } from '../schools/school.entity';
 import type { Page } from '../../graphql/pagination';
-import { School } from '../schools/school.entity';
 import { VsokoCampaignsService, type VsokoCampaignRules } from './vsoko-campaigns.service';
 import type { VsokoEvaluation } from './vsoko-evaluation.entity';
 import { VsokoEvaluationsService } from './vsoko-evaluations.service';
-import { loadByArgument } from './sql-conditions';
+import { loadByArgument } from '../shared/sql-conditions';
 
 interface EvaluationKey {
   schoolCode: string;
@@ -68,12 +68,6 @@ export function createVsokoLoaders(em: EntityManager) {
     vsokoHistoryBySchool: new DataLoader<string, VsokoEvaluation[]>(async (codes) => {
       const history = await evaluations.historyBySchools(codes);
       return codes.map((code) => history.get(code) ?? []);
-    }),
-    /** Schools of evaluations whose loading path did not bring the school along. */
-    vsokoSchoolByCode: new DataLoader<string, School | null>(async (codes) => {
-      const rows = await em.findBy(School, { code: In([...codes]) });
-      const byCode = new Map(rows.map((s) => [s.code, s]));
-      return codes.map((code) => byCode.get(code) ?? null);
     }),
   };
 }

@@ -1,6 +1,6 @@
 import type { BlockRule } from './vsoko-assessment';
 import { VsokoErrorCode, type VsokoProblem } from './vsoko.errors';
-import { plural, ruNumber } from './russian';
+import { plural, ruNumber } from '../shared/russian';
 
 /**
  * An evaluation as an input gives it (a mutation or a file row). Optional parts left
