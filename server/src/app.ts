@@ -83,6 +83,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       close: () =>
         (closing ??= (async () => {
           await http.close();
+          app.analytics.live.stop();
           await listening.stop();
           await dataSource.destroy();
         })()),

@@ -88,4 +88,39 @@ describe('aggregateUpdated', () => {
     expect(tomsk(next)).toBe(count + 1);
     await live.close();
   });
+
+  it('pushes a change of any domain: a self-diagnostic submitted through GraphQL', async () => {
+    const live = a.subscribe<{ aggregateUpdated: { rows: { key: string; numerator: number; denominator: number }[] } }>(
+      `subscription { aggregateUpdated(indicator: "selfdiag.below_base_share", groupBy: REGION, filter: { year: 2025, round: 2 }) {
+        rows { key numerator denominator } } }`,
+    );
+    const before = (await live.next()).data!.aggregateUpdated.rows[0]!;
+    const [school] = await a.sql(
+      `SELECT school_code FROM self_diagnostic_result WHERE year = 2025 AND round = 2 AND level <> 'below_base' LIMIT 1`,
+    );
+    await a.gqlOk(
+      `mutation ($s: String!) { submitSelfDiagnostic(input: { schoolCode: $s, year: 2025, round: 2, level: BELOW_BASE }) { level } }`,
+      { s: school!.school_code },
+    );
+    const after = (await live.next(3000)).data!.aggregateUpdated.rows[0]!;
+    expect(after.numerator).toBe(before.numerator + 1);
+    expect(after.denominator).toBe(before.denominator);
+    await live.close();
+  });
+
+  it('re-clusters live when the department edits a cluster rule', async () => {
+    const live = b.subscribe<{ aggregateUpdated: { rows: { key: string; value: number }[] } }>(
+      `subscription { aggregateUpdated(indicator: "schools.count", groupBy: CLUSTER) { rows { key value } } }`,
+    );
+    const k1 = (m: { data?: { aggregateUpdated: { rows: { key: string; value: number }[] } } | null }) =>
+      m.data!.aggregateUpdated.rows.find((r) => r.key === 'K1')!.value;
+    const before = k1(await live.next());
+    await a.sql(`UPDATE cluster SET students_at_least = 100000 WHERE code = 'K1'`);
+    const after = await live.next(3000);
+    expect(k1(after)).toBe(0);
+    expect(before).toBeGreaterThan(0);
+    await a.sql(`UPDATE cluster SET students_at_least = 700 WHERE code = 'K1'`);
+    expect(k1(await live.next(3000))).toBe(before);
+    await live.close();
+  });
 });

@@ -4,7 +4,7 @@ import { aggregateSql, valueOf } from './aggregate-sql';
 import { DIMENSION_FILTERS, type AggregateFilter, type AggregateResult, type GroupBy } from './aggregate.types';
 import { AnalyticsErrorCode } from './analytics.errors';
 import { INDICATORS } from './catalogue';
-import type { IndicatorDefinition } from './indicator';
+import { tomskToday, type IndicatorDefinition } from './indicator';
 
 const CACHE_LIMIT = 1000;
 
@@ -62,7 +62,17 @@ export class AggregateService {
         );
       }
     }
-    return { indicator, groupBy, filter: normalized, key: aggregateKey(code, groupBy, normalized) };
+    for (const name of indicator.requires ?? []) {
+      if (normalized[name] === undefined) {
+        throw new HubError(AnalyticsErrorCode.UNSUPPORTED_FILTER, `Показатель «${code}» требует фильтр ${name}`, {
+          indicator: code,
+          filter: name,
+        });
+      }
+    }
+    // An answer that moves with the calendar is cached per day.
+    const key = aggregateKey(code, groupBy, normalized) + (indicator.daily ? `@${tomskToday()}` : '');
+    return { indicator, groupBy, filter: normalized, key };
   }
 
   async aggregate(

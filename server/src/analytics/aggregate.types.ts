@@ -18,7 +18,16 @@ registerEnumType(GroupBy, {
 });
 
 /** The dimension filters an indicator may support. */
-export const DIMENSION_FILTERS = ['year', 'procedure', 'subject', 'grade', 'round', 'campaignYear'] as const;
+export const DIMENSION_FILTERS = [
+  'year',
+  'procedure',
+  'subject',
+  'grade',
+  'round',
+  'campaignYear',
+  'block',
+  'plan',
+] as const;
 export type DimensionFilter = (typeof DIMENSION_FILTERS)[number];
 
 @InputType({ description: 'Filters of an aggregate; each indicator lists the dimension filters it supports' })
@@ -40,6 +49,12 @@ export class AggregateFilter {
 
   @Field(() => Int, { nullable: true, description: 'ВСОКО campaign year' })
   campaignYear?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ВСОКО block, 1–4 (per-block indicators)' })
+  block?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Plan code, e.g. shnor-roadmap-2023' })
+  plan?: string | null;
 
   @Field(() => [String], { nullable: true })
   municipalityCodes?: string[] | null;

@@ -1,7 +1,19 @@
 import type { IndicatorDefinition } from './indicator';
+import { assessmentIndicators } from './indicators/assessment';
+import { planIndicators } from './indicators/plan';
+import { selfDiagnosticIndicators } from './indicators/selfdiag';
+import { shnorIndicators } from './indicators/shnor';
 import { territoryIndicators } from './indicators/territory';
+import { vsokoIndicators } from './indicators/vsoko';
 
 /** The indicator catalogue (BRIEF §4), by code. */
 export const INDICATORS: ReadonlyMap<string, IndicatorDefinition> = new Map(
-  [...territoryIndicators].map((i) => [i.code, i]),
+  [
+    ...territoryIndicators,
+    ...vsokoIndicators,
+    ...shnorIndicators,
+    ...planIndicators,
+    ...selfDiagnosticIndicators,
+    ...assessmentIndicators,
+  ].map((i) => [i.code, i]),
 );

@@ -4,8 +4,9 @@ import type { AggregateFilter, DimensionFilter } from './aggregate.types';
 export type IndicatorKind = 'count' | 'share' | 'mean';
 
 /**
- * An indicator: a numerator and a denominator per school, read from the
- * rollups kept on write, so that any grouping is a sum over schools.
+ * An indicator: numerators and denominators of facts that belong to a school
+ * (or, for plan targets, to a municipality or the region), read from per-school
+ * tables and rollups kept on write, so that any grouping is a sum.
  */
 export interface IndicatorDefinition {
   code: string;
@@ -20,14 +21,33 @@ export interface IndicatorDefinition {
   /** Dimension filters it supports; others are refused. */
   filters: DimensionFilter[];
   /**
-   * SQL selecting `school_code, num, den` (one or more rows per school) for the
-   * filter; parameters are appended to `params` and referenced as `$n`.
+   * SQL selecting `school_code, municipality_code, num, den` for the filter:
+   * a fact of a school leaves `municipality_code` null (the school's counts); a
+   * fact of a municipality leaves `school_code` null; a regional fact leaves
+   * both null. Parameters are appended to `params` and referenced as `$n`.
    */
-  perSchool(filter: AggregateFilter, params: unknown[]): string;
+  facts(filter: AggregateFilter, params: unknown[]): string;
+  /** Moves with the calendar, not only with writes (overdue is "deadline before today"). */
+  daily?: boolean;
+  /** Filters that must be given (e.g. the block of a per-block indicator). */
+  requires?: DimensionFilter[];
 }
 
 /** Appends a parameter and returns its placeholder. */
 export function param(params: unknown[], value: unknown): string {
   params.push(value);
   return `$${params.length}`;
+}
+
+const TOMSK_OFFSET_MS = 7 * 3600_000;
+
+/** Today's date in Tomsk (UTC+7, no daylight saving), as plans count days. */
+export function tomskToday(now = Date.now()): string {
+  return new Date(now + TOMSK_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Milliseconds until the next midnight in Tomsk. */
+export function msUntilTomskMidnight(now = Date.now()): number {
+  const local = now + TOMSK_OFFSET_MS;
+  return 86_400_000 - (local % 86_400_000);
 }

@@ -2,7 +2,7 @@ import { Repeater } from '@graphql-yoga/subscription';
 import type { Change, ChangeFeed } from '../realtime/change-feed';
 import type { AggregateService } from './aggregate.service';
 import type { AggregateFilter, AggregateResult, GroupBy } from './aggregate.types';
-import type { IndicatorDefinition } from './indicator';
+import { msUntilTomskMidnight, type IndicatorDefinition } from './indicator';
 
 /** At most one recomputation per live question in this window (the first change is answered at once). */
 export const LIVE_WINDOW_MS = 250;
@@ -35,6 +35,7 @@ function fingerprint(result: AggregateResult): string {
  */
 export class LiveAggregates {
   private readonly questions = new Map<string, LiveQuestion>();
+  private midnight: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly service: AggregateService,
@@ -42,6 +43,21 @@ export class LiveAggregates {
   ) {
     feed.on('change', (change) => this.onChange(change));
     feed.on('resync', () => this.onResync());
+    this.scheduleMidnight();
+  }
+
+  /** At midnight in Tomsk, indicators that move with the calendar (overdue) are recomputed. */
+  private scheduleMidnight(): void {
+    this.midnight = setTimeout(() => {
+      for (const question of this.questions.values()) if (question.indicator.daily) this.schedule(question);
+      this.scheduleMidnight();
+    }, msUntilTomskMidnight() + 1000);
+    this.midnight.unref();
+  }
+
+  stop(): void {
+    if (this.midnight) clearTimeout(this.midnight);
+    for (const question of this.questions.values()) if (question.timer) clearTimeout(question.timer);
   }
 
   /** Active subscriptions, for metrics and tests. */

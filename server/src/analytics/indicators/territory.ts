@@ -11,6 +11,6 @@ export const territoryIndicators: IndicatorDefinition[] = [
     kind: 'count',
     domains: ['school'],
     filters: [],
-    perSchool: () => `SELECT code AS school_code, 1 AS num, 1 AS den FROM school`,
+    facts: () => `SELECT code AS school_code, NULL::text AS municipality_code, 1 AS num, 1 AS den FROM school`,
   },
 ];
