@@ -1,16 +1,43 @@
-import { createRouter, createWebHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { authRoutes } from './features/auth/routes';
 import { session } from './features/auth/session';
+import { territoryRoutes } from './features/territory/routes';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without signing in. */
+    public?: boolean;
+    title?: string;
+    /** Shown in the main navigation, in this order. */
+    nav?: { label: string; order: number };
+  }
+}
+
+/** Each feature contributes its routes; the navigation is built from their `meta.nav`. */
+const featureRoutes: RouteRecordRaw[] = [...authRoutes, ...territoryRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/login', name: 'login', component: () => import('./features/auth/LoginView.vue'), meta: { public: true } },
-    { path: '/', name: 'territory', component: () => import('./features/territory/TerritoryView.vue') },
+    ...featureRoutes,
+    { path: '/', name: 'home', redirect: () => landing() },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./shared/NotFoundView.vue') },
   ],
 });
 
+/** Where a role starts: a municipal officer on its municipality, a school coordinator on its school. */
+function landing(): string {
+  const user = session.value?.user;
+  if (user?.role === 'MUNICIPAL_OFFICER' && user.municipalityCode) return `/municipalities/${user.municipalityCode}`;
+  if (user?.role === 'SCHOOL_COORDINATOR' && user.schoolCode) return `/schools/${user.schoolCode}`;
+  return router.hasRoute('overview') ? '/overview' : '/municipalities';
+}
+
 router.beforeEach((to) => {
   if (!to.meta.public && !session.value) return { name: 'login', query: { next: to.fullPath } };
   return true;
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} — Качество образования` : 'Качество образования Томской области';
 });

@@ -1,0 +1,43 @@
+import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
+import { onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue';
+import { apollo } from '../apollo';
+
+export interface SubscriptionState<T> {
+  data: ShallowRef<T | undefined>;
+  error: ShallowRef<string | undefined>;
+  /** When the data last changed (null until the first message). */
+  changedAt: ShallowRef<Date | null>;
+}
+
+/** A live subscription as Vue refs; resubscribes when the variables change, ends with the component. */
+export function useSubscription<T, V extends OperationVariables>(
+  document: TypedDocumentNode<T, V>,
+  variables: MaybeRefOrGetter<V>,
+): SubscriptionState<T> {
+  const data = shallowRef<T>();
+  const error = shallowRef<string>();
+  const changedAt = shallowRef<Date | null>(null);
+  let current: { unsubscribe(): void } | undefined;
+
+  const start = (vars: V) => {
+    current?.unsubscribe();
+    current = apollo.subscribe<T, V>({ query: document, variables: vars }).subscribe({
+      next: (result) => {
+        if (result.data) {
+          data.value = result.data as T;
+          changedAt.value = new Date();
+          error.value = undefined;
+        }
+        if (result.error) error.value = result.error.message;
+      },
+      error: (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
+    });
+  };
+  watch(
+    () => JSON.stringify(toValue(variables)),
+    () => start(toValue(variables)),
+    { immediate: true },
+  );
+  onScopeDispose(() => current?.unsubscribe());
+  return { data, error, changedAt };
+}
