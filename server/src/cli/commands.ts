@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate';
 import { buildHubSchema, printHubSchema } from '../graphql/schema';
 import { runSeeds } from '../seed/run-seeds';
 import { EMBEDDED_DATABASE, openDatabase } from './database';
+import { backupCommand, restoreCommand } from './backup-commands';
 import { importCommand } from './import-command';
 
 export interface Command {
@@ -135,6 +136,15 @@ export const commands: Record<string, Command> = {
       }
       return 0;
     },
+  },
+  backup: {
+    summary: 'резервная копия всей базы в файл: backup <файл>',
+    run: backupCommand,
+  },
+  restore: {
+    summary: 'восстановить базу из копии: restore <файл> [--yes] (--yes заменяет имеющиеся данные)',
+    options: { yes: { type: 'boolean', short: 'y' } },
+    run: restoreCommand,
   },
   'schema:emit': {
     summary: 'записать SDL сервера в schema/schema.graphql',
