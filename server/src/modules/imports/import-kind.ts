@@ -16,6 +16,12 @@ export interface StagingColumn<T> {
   get(value: T): string | number | boolean | null;
 }
 
+/** Who an import acts as: the user who uploaded the file (the job's `userId`, `userName`). */
+export interface ImportAuthor {
+  userId: string | null;
+  userName: string;
+}
+
 export interface MergeCounts {
   inserted: number;
   updated: number;
@@ -32,6 +38,11 @@ export interface ImportKind<T = unknown, Context = unknown> {
   /** Russian name for people: «Школы». */
   title: string;
   columns: ColumnSpec[];
+  /**
+   * Further optional columns whose headers are reference data (a campaign's document
+   * titles, the self-diagnostic directions), read once per import; see `columnsOf`.
+   */
+  loadColumns?(em: EntityManager): Promise<ColumnSpec[]>;
   /** What checking needs (matchers, known codes), loaded once per import. */
   prepare(em: EntityManager): Promise<Context>;
   /** One row: its value, or every problem in it. */
@@ -43,9 +54,17 @@ export interface ImportKind<T = unknown, Context = unknown> {
   staging: StagingColumn<T>[];
   /** Cross-row and database checks on the staged rows: `line` → problems. */
   checkStaged?(em: EntityManager, table: string): Promise<Map<number, RowProblem[]>>;
-  /** Writes the staged rows into the domain's tables; the rest of the staged rows are unchanged. */
-  merge(em: EntityManager, table: string): Promise<MergeCounts>;
+  /**
+   * Writes the staged rows into the domain's tables; the rest of the staged rows are
+   * unchanged. Rows it writes record `author` as «who», as the domain's mutations do.
+   */
+  merge(em: EntityManager, table: string, author: ImportAuthor): Promise<MergeCounts>;
 }
 
 /** A kind whose value type is erased, for registries. */
 export type AnyImportKind = ImportKind<any, any>;
+
+/** Every column a kind reads: its fixed ones, then those loaded from reference data. */
+export async function columnsOf(kind: AnyImportKind, em: EntityManager): Promise<ColumnSpec[]> {
+  return kind.loadColumns ? [...kind.columns, ...(await kind.loadColumns(em))] : kind.columns;
+}

@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HubPubSub } from '../../realtime/topics';
-import type { AnyImportKind, MergeCounts, RowProblem } from './import-kind';
+import { columnsOf, type AnyImportKind, type MergeCounts, type RowProblem } from './import-kind';
 import { ImportJob, ImportRejectedRow } from './import-job.entity';
 import { ImportPhase, ImportStatus } from './import-progress';
+import type { ColumnSpec } from './reader/header';
 import { openTable, TableError, type TableRow } from './reader/table';
 import { createStaging, dropLines, stagedCount, stageRows, takeDuplicates } from './staging';
 
@@ -12,10 +13,10 @@ const PROGRESS_EVERY_MS = 250;
 async function cellsOf(
   filePath: string,
   fileName: string,
-  kind: AnyImportKind,
+  columns: ColumnSpec[],
   lines: Set<number>,
 ): Promise<Map<number, string[]>> {
-  const table = await openTable(filePath, fileName, kind.columns);
+  const table = await openTable(filePath, fileName, columns);
   const cells = new Map<number, string[]>();
   for await (const row of table.rows) {
     if (lines.has(row.line)) cells.set(row.line, row.cells);
@@ -90,7 +91,8 @@ export async function runImport({ dataSource, pubSub, job, kind, filePath }: Run
   let staged = 0;
   try {
     await setPhase(ImportPhase.READING);
-    const table = await openTable(filePath, job.fileName, kind.columns);
+    const columns = await columnsOf(kind, ledger);
+    const table = await openTable(filePath, job.fileName, columns);
     job.format = table.format;
     job.warnings = table.warnings;
     job.headerCells = table.headerCells;
@@ -125,7 +127,7 @@ export async function runImport({ dataSource, pubSub, job, kind, filePath }: Run
       const found = new Map([...crossRow, ...checked]);
       // Rows are not kept in memory: the few found here are read again for the rejected-rows file.
       if (found.size > 0) {
-        const cells = await cellsOf(filePath, job.fileName, kind, new Set(found.keys()));
+        const cells = await cellsOf(filePath, job.fileName, columns, new Set(found.keys()));
         for (const [line, problems] of found) reject(line, cells.get(line) ?? [], problems);
       }
       await flushRejects();
@@ -133,7 +135,7 @@ export async function runImport({ dataSource, pubSub, job, kind, filePath }: Run
 
       if (job.rejected > 0 && !job.partial) throw new Rollback();
       await setPhase(ImportPhase.APPLYING);
-      counts = await kind.merge(em, stagingTable);
+      counts = await kind.merge(em, stagingTable, job);
       if (job.dryRun) throw new Rollback();
     });
     job.status = ImportStatus.APPLIED;

@@ -3,6 +3,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, R
 import { seesEverySchool } from '../../graphql/actor';
 import type { HubContext } from '../../graphql/context';
 import { ImportJob } from './import-job.entity';
+import { columnsOf } from './import-kind';
 import { ImportPhase, ImportProgressEvent } from './import-progress';
 import { ImportsService } from './imports.service';
 import { IMPORT_KINDS } from './kinds';
@@ -52,12 +53,18 @@ function progressOf(job: ImportJob): ImportProgressEvent {
 @Resolver(() => ImportJob)
 export class ImportsResolver {
   @Query(() => [ImportKindInfo], { description: 'What can be imported, and the columns each kind reads' })
-  importKinds(): ImportKindInfo[] {
-    return [...IMPORT_KINDS.values()].map((k) => ({
-      kind: k.kind,
-      title: k.title,
-      columns: k.columns.map((c) => ({ header: c.headers[0]!, aliases: c.headers.slice(1), required: c.required })),
-    }));
+  importKinds(@Ctx() ctx: HubContext): Promise<ImportKindInfo[]> {
+    return Promise.all(
+      [...IMPORT_KINDS.values()].map(async (k) => ({
+        kind: k.kind,
+        title: k.title,
+        columns: (await columnsOf(k, ctx.em)).map((c) => ({
+          header: c.headers[0]!,
+          aliases: c.headers.slice(1),
+          required: c.required,
+        })),
+      })),
+    );
   }
 
   @Query(() => ImportJob, { nullable: true, description: 'An import: your own, or any for the region’s roles' })

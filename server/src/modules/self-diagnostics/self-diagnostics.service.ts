@@ -9,7 +9,13 @@ import { SelfDiagnosticDirection } from './self-diagnostic-direction.entity';
 import { SelfDiagnosticResult, type SelfDiagnosticRound } from './self-diagnostic-result.entity';
 import type { SelfDiagnosticFilter } from './self-diagnostics.inputs';
 import type { SelfDiagnosticResultConnection } from './self-diagnostics.types';
-import { storedTotal, validateSelfDiagnostic, type SelfDiagnosticDraft } from './self-diagnostics.validation';
+import {
+  selfDiagnosticKey,
+  selfDiagnosticRecord,
+  type SelfDiagnosticRecord,
+  type StoredSelfDiagnostic,
+} from './self-diagnostic-record';
+import { validateSelfDiagnostic, type SelfDiagnosticDraft } from './self-diagnostics.validation';
 
 /** Result columns plus its direction scores as a JSON object, for `hydrateResults`. */
 const RESULT_COLUMNS = `r.*,
@@ -34,6 +40,9 @@ function parseCursorKey(key: string): { year: number; round: number; schoolCode:
 export interface SelfDiagnosticRoundSummary extends SelfDiagnosticRound {
   resultCount: number;
 }
+
+/** Who a write records: a caller (`ctx.actor`) or the user an import acts for. */
+export type Recorder = Pick<Actor, 'userId' | 'displayName'>;
 
 /** The one place that reads and writes self-diagnostic results. */
 export class SelfDiagnosticsService {
@@ -125,6 +134,38 @@ export class SelfDiagnosticsService {
   }
 
   /**
+   * The stored results of the given keys, demo ones included, locked until the transaction
+   * ends; keyed by `selfDiagnosticKey`, in one statement.
+   */
+  async storedMany(
+    keys: readonly { schoolCode: string; year: number; round: number }[],
+  ): Promise<Map<string, StoredSelfDiagnostic>> {
+    if (keys.length === 0) return new Map();
+    const rows: Record<string, unknown>[] = await this.em.query(
+      `SELECT ${RESULT_COLUMNS} FROM self_diagnostic_result r
+        WHERE (r.school_code, r.year, r.round) IN (SELECT * FROM unnest($1::text[], $2::int[], $3::int[]))
+          FOR UPDATE OF r`,
+      [keys.map((k) => k.schoolCode), keys.map((k) => k.year), keys.map((k) => k.round)],
+    );
+    return new Map(
+      this.hydrateResults(rows).map((r) => [
+        selfDiagnosticKey(r.schoolCode, r.year, r.round),
+        {
+          isDemo: r.isDemo,
+          record: {
+            schoolCode: r.schoolCode,
+            year: r.year,
+            round: r.round,
+            total: r.total,
+            level: r.level,
+            scores: r.scores,
+          },
+        },
+      ]),
+    );
+  }
+
+  /**
    * Records the result of `schoolCode` in a round, replacing an earlier submission for the
    * same round. All rules are checked first; any problem throws and nothing changes.
    */
@@ -142,32 +183,55 @@ export class SelfDiagnosticsService {
       const problems = validateSelfDiagnostic(full, { directions, schoolExists: school !== null });
       if (problems.length > 0) throw new InputError(problems[0]!.code, problems);
 
-      const key = [schoolCode, full.year, full.round];
-      await em.query(`INSERT INTO self_diagnostic_round (year, round) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-        full.year,
-        full.round,
-      ]);
-      await em.query(
-        `INSERT INTO self_diagnostic_result (school_code, year, round, total, level, is_demo, recorded_by,
-                recorded_by_user_id, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, false, $6, $7, now())
-         ON CONFLICT (school_code, year, round) DO UPDATE SET
-           total = EXCLUDED.total, level = EXCLUDED.level, is_demo = false, recorded_by = EXCLUDED.recorded_by,
-           recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = now()`,
-        [...key, storedTotal(full, directions), full.level, actor.displayName, actor.userId],
-      );
-      await em.query(`DELETE FROM self_diagnostic_score WHERE school_code = $1 AND year = $2 AND round = $3`, key);
-      const scores = full.scores ?? [];
-      if (scores.length > 0) {
-        await em.query(
-          `INSERT INTO self_diagnostic_score (school_code, year, round, direction_code, score)
-           SELECT $1, $2, $3, d, s FROM unnest($4::text[], $5::int[]) AS t(d, s)`,
-          [...key, scores.map((s) => s.directionCode), scores.map((s) => s.score)],
-        );
-      }
+      await tx.write([selfDiagnosticRecord(full, directions)], actor);
       const saved = (await tx.bySchools([schoolCode], full.year, full.round)).get(schoolCode)![0]!;
       saved.school = school!;
       return saved;
     });
+  }
+
+  /**
+   * Writes whole results (each replaces the stored one of its school, year and round), real,
+   * recorded by `by` now: a constant number of statements however many. The one write path
+   * of the result tables: `submitSelfDiagnostic` and the `self-diagnostics` import use it.
+   */
+  async write(records: readonly SelfDiagnosticRecord[], by: Recorder): Promise<void> {
+    if (records.length === 0) return;
+    const column = <T>(get: (r: SelfDiagnosticRecord) => T) => records.map(get);
+    const keys = [column((r) => r.schoolCode), column((r) => r.year), column((r) => r.round)];
+    await this.em.query(
+      `INSERT INTO self_diagnostic_round (year, round)
+       SELECT DISTINCT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
+      [keys[1], keys[2]],
+    );
+    await this.em.query(
+      `INSERT INTO self_diagnostic_result (school_code, year, round, total, level, is_demo, recorded_by,
+              recorded_by_user_id, recorded_at)
+       SELECT s, y, r, t, l::self_diagnostic_level, false, $6, $7, now()
+         FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[]) AS x(s, y, r, t, l)
+       ON CONFLICT (school_code, year, round) DO UPDATE SET
+         total = EXCLUDED.total, level = EXCLUDED.level, is_demo = false, recorded_by = EXCLUDED.recorded_by,
+         recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = now()`,
+      [...keys, column((r) => r.total), column((r) => r.level), by.displayName, by.userId],
+    );
+    await this.em.query(
+      `DELETE FROM self_diagnostic_score sc USING unnest($1::text[], $2::int[], $3::int[]) AS k(s, y, r)
+        WHERE sc.school_code = k.s AND sc.year = k.y AND sc.round = k.r`,
+      keys,
+    );
+    const scores = records.flatMap((r) => [...r.scores].map(([code, score]) => ({ r, code, score })));
+    if (scores.length > 0) {
+      await this.em.query(
+        `INSERT INTO self_diagnostic_score (school_code, year, round, direction_code, score)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::int[])`,
+        [
+          scores.map((s) => s.r.schoolCode),
+          scores.map((s) => s.r.year),
+          scores.map((s) => s.r.round),
+          scores.map((s) => s.code),
+          scores.map((s) => s.score),
+        ],
+      );
+    }
   }
 }

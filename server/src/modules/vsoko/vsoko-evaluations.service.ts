@@ -6,7 +6,13 @@ import { PaginationErrorCode, toConnection, type Page } from '../../graphql/pagi
 import { School } from '../schools/school.entity';
 import { VsokoCampaignsService } from './vsoko-campaigns.service';
 import { VsokoEvaluation } from './vsoko-evaluation.entity';
-import { mergeVsokoEvaluation, type VsokoEvaluationRecord } from './vsoko-merge';
+import {
+  mergeVsokoEvaluation,
+  realRecord,
+  vsokoKey,
+  type StoredVsokoEvaluation,
+  type VsokoEvaluationRecord,
+} from './vsoko-merge';
 import type { VsokoEvaluationFilter } from './vsoko.inputs';
 import type { VsokoEvaluationConnection } from './vsoko.types';
 import { Conditions } from '../shared/sql-conditions';
@@ -31,6 +37,9 @@ function parseCursorKey(key: string): { year: number; schoolCode: string } {
   }
   return { year: Number(match[1]), schoolCode: match[2]! };
 }
+
+/** Who a write records: a caller (`ctx.actor`) or the user an import acts for. */
+export type Recorder = Pick<Actor, 'userId' | 'displayName'>;
 
 /** The one place that reads and writes ВСОКО evaluations. */
 export class VsokoEvaluationsService {
@@ -124,17 +133,24 @@ export class VsokoEvaluationsService {
     return bySchool;
   }
 
-  /** The stored real evaluation to merge a draft into (locked until the transaction ends). */
-  private async stored(schoolCode: string, year: number): Promise<VsokoEvaluationRecord | null> {
+  /**
+   * The stored evaluations of the given schools and campaigns, demo ones included, locked
+   * until the transaction ends; keyed by `vsokoKey`, in one statement.
+   */
+  async storedMany(keys: readonly { schoolCode: string; year: number }[]): Promise<Map<string, StoredVsokoEvaluation>> {
+    if (keys.length === 0) return new Map();
     const rows: Record<string, unknown>[] = await this.em.query(
       `SELECT ${EVALUATION_COLUMNS} FROM vsoko_evaluation e
-        WHERE e.school_code = $1 AND e.campaign_year = $2 FOR UPDATE OF e`,
-      [schoolCode, year],
+        WHERE (e.school_code, e.campaign_year) IN (SELECT * FROM unnest($1::text[], $2::int[]))
+          FOR UPDATE OF e`,
+      [keys.map((k) => k.schoolCode), keys.map((k) => k.year)],
     );
-    const [e] = this.hydrateEvaluations(rows);
-    // A real record over a demo one starts afresh: no demo expert, passport or link survives in it.
-    if (!e || e.isDemo) return null;
-    return { ...e, year: e.campaignYear };
+    return new Map(
+      this.hydrateEvaluations(rows).map((e) => [
+        vsokoKey(e.schoolCode, e.campaignYear),
+        { isDemo: e.isDemo, record: { ...e, year: e.campaignYear } },
+      ]),
+    );
   }
 
   /**
@@ -161,46 +177,65 @@ export class VsokoEvaluationsService {
       });
       if (problems.length > 0) throw new InputError(problems[0]!.code, problems);
 
-      const record = mergeVsokoEvaluation(await tx.stored(schoolCode, full.year), full);
-      await tx.write(record, actor);
+      const stored = await tx.storedMany([{ schoolCode, year: full.year }]);
+      const record = mergeVsokoEvaluation(realRecord(stored.get(vsokoKey(schoolCode, full.year))), full);
+      await tx.write([record], actor);
       const saved = (await tx.bySchools([schoolCode], full.year)).get(schoolCode)!;
       saved.school = school!;
       return saved;
     });
   }
 
-  private async write(record: VsokoEvaluationRecord, actor: Actor): Promise<void> {
-    const key = [record.schoolCode, record.year];
+  /**
+   * Writes whole evaluations (as `mergeVsokoEvaluation` made them), real, recorded by `by`
+   * now: a constant number of statements however many. The one write path of the
+   * evaluation tables: `recordVsokoEvaluation` and the `vsoko-evaluations` import use it.
+   */
+  async write(records: readonly VsokoEvaluationRecord[], by: Recorder): Promise<void> {
+    if (records.length === 0) return;
+    const rows = records.map((r) => ({
+      school_code: r.schoolCode,
+      campaign_year: r.year,
+      expert: r.expert,
+      management_positions: r.managementPositions,
+      teacher_count: r.teacherCount,
+      student_count: r.studentCount,
+    }));
     await this.em.query(
       `INSERT INTO vsoko_evaluation AS e (school_code, campaign_year, expert, management_positions, teacher_count,
               student_count, is_demo, recorded_by, recorded_by_user_id, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, false, $7, $8, now())
+       SELECT x.school_code, x.campaign_year, x.expert, x.management_positions, x.teacher_count, x.student_count,
+              false, $2, $3, now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(school_code text, campaign_year int, expert text,
+              management_positions text[], teacher_count int, student_count int)
        ON CONFLICT (school_code, campaign_year) DO UPDATE SET
          expert = EXCLUDED.expert, management_positions = EXCLUDED.management_positions,
          teacher_count = EXCLUDED.teacher_count, student_count = EXCLUDED.student_count, is_demo = false,
          recorded_by = EXCLUDED.recorded_by, recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = now()`,
-      [
-        ...key,
-        record.expert,
-        record.managementPositions,
-        record.teacherCount,
-        record.studentCount,
-        actor.displayName,
-        actor.userId,
-      ],
+      [JSON.stringify(rows), by.displayName, by.userId],
     );
-    await this.em.query(`DELETE FROM vsoko_block_score WHERE school_code = $1 AND campaign_year = $2`, key);
+    const keys = [records.map((r) => r.schoolCode), records.map((r) => r.year)];
+    for (const table of ['vsoko_block_score', 'vsoko_document_link']) {
+      await this.em.query(
+        `DELETE FROM ${table} t USING unnest($1::text[], $2::int[]) AS k(school_code, campaign_year)
+          WHERE t.school_code = k.school_code AND t.campaign_year = k.campaign_year`,
+        keys,
+      );
+    }
+    const scores = records.flatMap((r) =>
+      [...r.scores].map(([number, score]) => [r.schoolCode, r.year, number, score]),
+    );
     await this.em.query(
       `INSERT INTO vsoko_block_score (school_code, campaign_year, block_number, score)
-       SELECT $1, $2, n, s FROM unnest($3::int[], $4::int[]) AS t(n, s)`,
-      [...key, [...record.scores.keys()], [...record.scores.values()]],
+       SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[])`,
+      [0, 1, 2, 3].map((i) => scores.map((s) => s[i])),
     );
-    await this.em.query(`DELETE FROM vsoko_document_link WHERE school_code = $1 AND campaign_year = $2`, key);
-    if (record.links.size > 0) {
+    const links = records.flatMap((r) => [...r.links].map(([code, url]) => [r.schoolCode, r.year, code, url]));
+    if (links.length > 0) {
       await this.em.query(
         `INSERT INTO vsoko_document_link (school_code, campaign_year, document_code, url)
-         SELECT $1, $2, c, u FROM unnest($3::text[], $4::text[]) AS t(c, u)`,
-        [...key, [...record.links.keys()], [...record.links.values()]],
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])`,
+        [0, 1, 2, 3].map((i) => links.map((l) => l[i])),
       );
     }
   }

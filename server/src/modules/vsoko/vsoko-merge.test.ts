@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeVsokoEvaluation, type VsokoEvaluationRecord } from './vsoko-merge';
+import { mergeVsokoEvaluation, realRecord, sameVsokoEvaluation, type VsokoEvaluationRecord } from './vsoko-merge';
 import type { VsokoEvaluationDraft } from './vsoko.validation';
 
 const blocks = [
@@ -87,5 +87,42 @@ describe('mergeVsokoEvaluation', () => {
       'self-examination-report': 'https://s.example/otchet.pdf',
       'basic-general-education-program': 'https://s.example/oop.pdf',
     });
+  });
+});
+
+describe('sameVsokoEvaluation and realRecord', () => {
+  const copy = (r: VsokoEvaluationRecord): VsokoEvaluationRecord => ({
+    ...r,
+    scores: new Map(r.scores),
+    links: new Map(r.links),
+  });
+
+  it('finds a merge that repeats what is stored unchanged, positions compared as sets', () => {
+    const again = mergeVsokoEvaluation(
+      stored,
+      draft({ blocks: [...stored.scores].map(([number, score]) => ({ number, score })) }),
+    );
+    expect(sameVsokoEvaluation(stored, again)).toBe(true);
+    const twoPositions = { ...copy(stored), managementPositions: ['a', 'b'] };
+    expect(sameVsokoEvaluation(twoPositions, { ...copy(stored), managementPositions: ['b', 'a'] })).toBe(true);
+  });
+
+  it('tells any difference: a score, a link, the expert, a count, positions reported or not', () => {
+    const changed: Partial<VsokoEvaluationRecord>[] = [
+      { scores: new Map([...stored.scores, [4, 2]]) },
+      { links: new Map([['self-examination-report', 'https://s.example/otchet.pdf']]) },
+      { expert: null },
+      { teacherCount: 21 },
+      { studentCount: null },
+      { managementPositions: null },
+      { managementPositions: [] },
+    ];
+    for (const change of changed) expect(sameVsokoEvaluation(stored, { ...copy(stored), ...change })).toBe(false);
+  });
+
+  it('merges over a real record only: a demo one is replaced whole', () => {
+    expect(realRecord({ isDemo: false, record: stored })).toBe(stored);
+    expect(realRecord({ isDemo: true, record: stored })).toBeNull();
+    expect(realRecord(undefined)).toBeNull();
   });
 });

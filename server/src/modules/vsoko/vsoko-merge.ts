@@ -66,3 +66,41 @@ export function mergeVsokoEvaluation(
     links,
   };
 }
+
+/** A stored evaluation and whether it is demo data. */
+export interface StoredVsokoEvaluation {
+  isDemo: boolean;
+  record: VsokoEvaluationRecord;
+}
+
+/** A map key for an evaluation: school and campaign year. */
+export const vsokoKey = (schoolCode: string, year: number) => `${schoolCode}\u0000${year}`;
+
+/** What a draft merges into: a real record; a real one over a demo one starts afresh (no demo part survives). */
+export function realRecord(stored: StoredVsokoEvaluation | undefined | null): VsokoEvaluationRecord | null {
+  return stored && !stored.isDemo ? stored.record : null;
+}
+
+function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.has(k) && b.get(k) === v);
+}
+
+function sameSet(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  const set = new Set(a);
+  return new Set(b).size === set.size && b.every((x) => set.has(x));
+}
+
+/** Whether two records store the same evaluation (positions compare as sets): an unchanged one is not written. */
+export function sameVsokoEvaluation(a: VsokoEvaluationRecord, b: VsokoEvaluationRecord): boolean {
+  return (
+    a.schoolCode === b.schoolCode &&
+    a.year === b.year &&
+    a.expert === b.expert &&
+    a.teacherCount === b.teacherCount &&
+    a.studentCount === b.studentCount &&
+    sameSet(a.managementPositions, b.managementPositions) &&
+    sameMap(a.scores, b.scores) &&
+    sameMap(a.links, b.links)
+  );
+}
