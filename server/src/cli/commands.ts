@@ -10,6 +10,7 @@ import { buildHubSchema, printHubSchema } from '../graphql/schema';
 import { runSeeds } from '../seed/run-seeds';
 import { EMBEDDED_DATABASE, openDatabase } from './database';
 import { backupCommand, restoreCommand } from './backup-commands';
+import { generateCommand } from './generate-command';
 import { importCommand } from './import-command';
 
 export interface Command {
@@ -136,6 +137,12 @@ export const commands: Record<string, Command> = {
       }
       return 0;
     },
+  },
+  generate: {
+    summary:
+      'синтетические данные национального масштаба для замеров: generate --schools N --participants N [--seed N]',
+    options: { schools: { type: 'string' }, participants: { type: 'string' }, seed: { type: 'string' } },
+    run: generateCommand,
   },
   backup: {
     summary: 'резервная копия всей базы в файл: backup <файл>',

@@ -85,14 +85,22 @@ export class Rollups1764000900000 implements MigrationInterface {
         journal_base bigint NOT NULL,
         journal_lowered bigint NOT NULL,
         journal_raised bigint NOT NULL,
-        PRIMARY KEY (year, procedure_code, subject_code, grade, school_code, is_demo)
+        PRIMARY KEY (school_code, year, procedure_code, subject_code, grade, is_demo)
       )`);
-    await db.query(`CREATE INDEX assessment_rollup_school ON assessment_rollup (school_code)`);
+    // Writes replace a school's rows (the key above); reads take one row per school for a filter (this index).
+    await db.query(
+      `CREATE INDEX assessment_rollup_filter ON assessment_rollup (year, procedure_code, subject_code, grade)`,
+    );
     // Runs as the owner: derived figures follow every write, whoever made it.
     await db.query(`
       CREATE FUNCTION assessment_rollup_refresh(p_keys jsonb) RETURNS void
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
       BEGIN
+        -- After a bulk load in this transaction the planner still believes the
+        -- table small and would nest-loop over it: fresh statistics first.
+        IF jsonb_array_length(p_keys) > 200 THEN
+          ANALYZE assessment_result;
+        END IF;
         DELETE FROM assessment_rollup r
          USING (SELECT DISTINCT k->>'s' AS school_code, (k->>'y')::int AS year, k->>'p' AS procedure_code
                   FROM jsonb_array_elements(p_keys) k) k
