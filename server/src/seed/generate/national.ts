@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { copyRows, type CopyValue } from '../../db/copy';
 import { recomputeSchoolResults } from '../../modules/assessments';
@@ -76,7 +77,7 @@ export async function generateNational(dataSource: DataSource, options: Generate
   const list = [...schools(random, options.schools)];
   const capacity = list.reduce((sum, s) => sum + s.students, 0);
   const client = await (
-    dataSource.driver as unknown as { master: { connect(): Promise<import('pg').PoolClient> } }
+    dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }
   ).master.connect();
   try {
     const [{ count }] = (
