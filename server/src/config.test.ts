@@ -16,9 +16,16 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ HUB_DEMO_DATA: 'maybe' }, 'HUB_DEMO_DATA'],
+    [{ HUB_MAX_QUERY_COMPLEXITY: '10' }, 'HUB_MAX_QUERY_COMPLEXITY'],
+    [{ HUB_MAX_QUERY_COMPLEXITY: 'lots' }, 'HUB_MAX_QUERY_COMPLEXITY'],
   ])('names the bad variable: %o', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it('takes the query complexity budget from HUB_MAX_QUERY_COMPLEXITY, 400 000 by default', () => {
+    expect(loadConfig({}).maxQueryComplexity).toBe(400_000);
+    expect(loadConfig({ HUB_MAX_QUERY_COMPLEXITY: '50000' }).maxQueryComplexity).toBe(50_000);
   });
 
   it('accepts an external PostgreSQL', () => {

@@ -19,7 +19,16 @@ export interface HubConfig {
   statementTimeoutMs: number;
   /** Secret for signing access tokens; when unset, one is generated and kept in the database. */
   jwtSecret: string | undefined;
+  /** Estimated cost one GraphQL operation may have (see `graphql/query-limits.ts`). */
+  maxQueryComplexity: number;
 }
+
+/**
+ * The complexity budget of one GraphQL operation, in estimated values returned
+ * (see `graphql/query-limits.ts`): 300 schools with their four domains cost
+ * about 140 000; a list of schools nested in a list of schools costs millions.
+ */
+export const DEFAULT_MAX_QUERY_COMPLEXITY = 400_000;
 
 export class ConfigError extends Error {
   constructor(
@@ -84,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dashboardDir: path.resolve(env.HUB_DASHBOARD_DIR || path.join(repoRoot, 'dashboard', 'dist')),
     statementTimeoutMs: intVar(env, 'HUB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
     jwtSecret: secretVar(env, 'HUB_JWT_SECRET'),
+    maxQueryComplexity: intVar(env, 'HUB_MAX_QUERY_COMPLEXITY', DEFAULT_MAX_QUERY_COMPLEXITY, 100, 100_000_000),
   };
 }

@@ -8,6 +8,7 @@ import { Imports1764000500000 } from './1764000500000-Imports';
 import { ChangeFeed1764000600000 } from './1764000600000-ChangeFeed';
 import { AccessControl1764000700000 } from './1764000700000-AccessControl';
 import { RowLevelSecurity1764000800000 } from './1764000800000-RowLevelSecurity';
+import { AuditLog1764001000000 } from './1764001000000-AuditLog';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ChangeFeed1764000600000,
   AccessControl1764000700000,
   RowLevelSecurity1764000800000,
+  AuditLog1764001000000,
 ];

@@ -4,7 +4,9 @@ import type { Actor } from '../../graphql/actor';
 import { HubError, InputError } from '../../graphql/errors';
 import { PaginationErrorCode, toConnection, type Page } from '../../graphql/pagination';
 import { School } from '../schools/school.entity';
+import { audit } from '../audit/audit';
 import { Conditions } from '../shared/sql-conditions';
+import { assertAllowed } from '../users/permissions';
 import { SelfDiagnosticDirection } from './self-diagnostic-direction.entity';
 import { SelfDiagnosticResult, type SelfDiagnosticRound } from './self-diagnostic-result.entity';
 import type { SelfDiagnosticFilter } from './self-diagnostics.inputs';
@@ -33,6 +35,11 @@ function parseCursorKey(key: string): { year: number; round: number; schoolCode:
 
 export interface SelfDiagnosticRoundSummary extends SelfDiagnosticRound {
   resultCount: number;
+}
+
+/** A result as the audit log keeps it: the figures, not who recorded them (the entry says that). */
+function auditRow(r: SelfDiagnosticResult) {
+  return { total: r.total, level: r.level, scores: r.scores, isDemo: r.isDemo };
 }
 
 /** The one place that reads and writes self-diagnostic results. */
@@ -136,12 +143,17 @@ export class SelfDiagnosticsService {
     const full: SelfDiagnosticDraft = { ...draft, schoolCode };
     return this.em.transaction(async (em) => {
       const tx = new SelfDiagnosticsService(em);
-      const directions = await tx.directions();
+      // Under row-level security a school out of the caller's scope is not found: the check refuses it.
       const school = await em.findOneBy(School, { code: schoolCode });
-      // Access control will check `school.municipalityCode` against the actor's scope here.
+      assertAllowed(actor, {
+        kind: 'self-diagnostic',
+        school: { code: schoolCode, municipalityCode: school?.municipalityCode ?? null },
+      });
+      const directions = await tx.directions();
       const problems = validateSelfDiagnostic(full, { directions, schoolExists: school !== null });
       if (problems.length > 0) throw new InputError(problems[0]!.code, problems);
 
+      const before = (await tx.bySchools([schoolCode], full.year, full.round)).get(schoolCode)![0];
       const key = [schoolCode, full.year, full.round];
       await em.query(`INSERT INTO self_diagnostic_round (year, round) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
         full.year,
@@ -166,6 +178,14 @@ export class SelfDiagnosticsService {
         );
       }
       const saved = (await tx.bySchools([schoolCode], full.year, full.round)).get(schoolCode)![0]!;
+      await audit(em, {
+        actor,
+        action: 'submitSelfDiagnostic',
+        entity: 'self_diagnostic_result',
+        key: `${schoolCode}/${full.year}/${full.round}`,
+        before: before && auditRow(before),
+        after: auditRow(saved),
+      });
       saved.school = school!;
       return saved;
     });

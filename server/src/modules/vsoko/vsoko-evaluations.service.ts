@@ -6,10 +6,12 @@ import { PaginationErrorCode, toConnection, type Page } from '../../graphql/pagi
 import { School } from '../schools/school.entity';
 import { VsokoCampaignsService } from './vsoko-campaigns.service';
 import { VsokoEvaluation } from './vsoko-evaluation.entity';
-import { mergeVsokoEvaluation, type VsokoEvaluationRecord } from './vsoko-merge';
+import { changedVsokoParts, mergeVsokoEvaluation, type VsokoEvaluationRecord } from './vsoko-merge';
 import type { VsokoEvaluationFilter } from './vsoko.inputs';
 import type { VsokoEvaluationConnection } from './vsoko.types';
+import { audit } from '../audit/audit';
 import { Conditions } from '../shared/sql-conditions';
+import { assertAllowed } from '../users/permissions';
 import { validateVsokoEvaluation, type VsokoEvaluationDraft } from './vsoko.validation';
 
 /** Evaluation columns plus its scores and links as JSON objects, for `hydrateEvaluations`. */
@@ -124,22 +126,35 @@ export class VsokoEvaluationsService {
     return bySchool;
   }
 
-  /** The stored real evaluation to merge a draft into (locked until the transaction ends). */
-  private async stored(schoolCode: string, year: number): Promise<VsokoEvaluationRecord | null> {
+  /** The stored evaluation, demo or not (locked until the transaction ends). */
+  private async stored(
+    schoolCode: string,
+    year: number,
+  ): Promise<{ record: VsokoEvaluationRecord; isDemo: boolean } | null> {
     const rows: Record<string, unknown>[] = await this.em.query(
       `SELECT ${EVALUATION_COLUMNS} FROM vsoko_evaluation e
         WHERE e.school_code = $1 AND e.campaign_year = $2 FOR UPDATE OF e`,
       [schoolCode, year],
     );
     const [e] = this.hydrateEvaluations(rows);
-    // A real record over a demo one starts afresh: no demo expert, passport or link survives in it.
-    if (!e || e.isDemo) return null;
-    return { ...e, year: e.campaignYear };
+    if (!e) return null;
+    const record: VsokoEvaluationRecord = {
+      schoolCode: e.schoolCode,
+      year: e.campaignYear,
+      scores: e.scores,
+      expert: e.expert,
+      managementPositions: e.managementPositions,
+      teacherCount: e.teacherCount,
+      studentCount: e.studentCount,
+      links: e.links,
+    };
+    return { record, isDemo: e.isDemo };
   }
 
   /**
    * Records (inserts or updates) the evaluation of `schoolCode` in the campaign of
-   * `draft.year`. All rules are checked first; any problem throws and nothing changes.
+   * `draft.year`. Who may change which parts is checked first, then every rule;
+   * any refusal throws and nothing changes. The change is audited.
    */
   async record(
     schoolCode: string,
@@ -150,9 +165,15 @@ export class VsokoEvaluationsService {
     return this.em.transaction(async (em) => {
       const tx = new VsokoEvaluationsService(em);
       const campaigns = new VsokoCampaignsService(em);
-      const rules = (await campaigns.rules([full.year])).get(full.year) ?? null;
+      // Under row-level security a school out of the caller's scope is not found: the check refuses it.
       const school = await em.findOneBy(School, { code: schoolCode });
-      // Access control will check `school.municipalityCode` against the actor's scope here.
+      const stored = school ? await tx.stored(schoolCode, full.year) : null;
+      assertAllowed(actor, {
+        kind: 'vsoko-evaluation',
+        school: { code: schoolCode, municipalityCode: school?.municipalityCode ?? null },
+        parts: changedVsokoParts(stored?.record ?? null, full),
+      });
+      const rules = (await campaigns.rules([full.year])).get(full.year) ?? null;
       const problems = validateVsokoEvaluation(full, {
         campaign: rules,
         campaignYears: rules ? [] : await campaigns.years(),
@@ -161,8 +182,17 @@ export class VsokoEvaluationsService {
       });
       if (problems.length > 0) throw new InputError(problems[0]!.code, problems);
 
-      const record = mergeVsokoEvaluation(await tx.stored(schoolCode, full.year), full);
+      // A real record over a demo one starts afresh: no demo expert, passport or link survives in it.
+      const record = mergeVsokoEvaluation(stored && !stored.isDemo ? stored.record : null, full);
       await tx.write(record, actor);
+      await audit(em, {
+        actor,
+        action: 'recordVsokoEvaluation',
+        entity: 'vsoko_evaluation',
+        key: `${schoolCode}/${full.year}`,
+        before: stored && { ...stored.record, isDemo: stored.isDemo },
+        after: { ...record, isDemo: false },
+      });
       const saved = (await tx.bySchools([schoolCode], full.year)).get(schoolCode)!;
       saved.school = school!;
       return saved;

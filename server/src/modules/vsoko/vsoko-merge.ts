@@ -1,3 +1,4 @@
+import type { VsokoPart } from '../users/permissions';
 import type { VsokoEvaluationDraft } from './vsoko.validation';
 
 /** An evaluation as stored, apart from who and when. */
@@ -65,4 +66,41 @@ export function mergeVsokoEvaluation(
           : passport.studentCount,
     links,
   };
+}
+
+const sameList = (a: readonly string[] | null, b: readonly string[] | null) =>
+  a === b || (a !== null && b !== null && [...a].sort().join('\u0000') === [...b].sort().join('\u0000'));
+
+const sameMap = <V>(a: ReadonlyMap<unknown, V>, b: ReadonlyMap<unknown, V>) =>
+  a.size === b.size && [...a].every(([k, v]) => b.has(k) && b.get(k) === v);
+
+/**
+ * The parts of the stored evaluation (demo or not) a draft changes: what a
+ * permission check weighs. Parts the draft leaves out, or sets to what is
+ * stored, are not changes — block scores are always in a draft, and a
+ * coordinator sends them back unchanged.
+ */
+export function changedVsokoParts(stored: VsokoEvaluationRecord | null, draft: VsokoEvaluationDraft): VsokoPart[] {
+  const next = mergeVsokoEvaluation(stored, draft);
+  const before: VsokoEvaluationRecord = stored ?? {
+    ...next,
+    scores: new Map(),
+    expert: null,
+    managementPositions: null,
+    teacherCount: null,
+    studentCount: null,
+    links: new Map(),
+  };
+  const parts: VsokoPart[] = [];
+  if (stored === null || !sameMap(before.scores, next.scores)) parts.push('scores');
+  if (before.expert !== next.expert) parts.push('expert');
+  if (
+    !sameList(before.managementPositions, next.managementPositions) ||
+    before.teacherCount !== next.teacherCount ||
+    before.studentCount !== next.studentCount
+  ) {
+    parts.push('passport');
+  }
+  if (!sameMap(before.links, next.links)) parts.push('documents');
+  return parts;
 }
