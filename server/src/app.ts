@@ -11,6 +11,7 @@ import { SchoolScopes } from './db/school-scopes';
 import { ensureJwtSecret } from './db/secrets';
 import { DEFAULT_LIMITS, type ServerLimits } from './http/gateway';
 import { AuthService, TokenService } from './modules/users';
+import { OidcVerifier, type OidcConfig } from './modules/users/oidc';
 import { ChangeFeed } from './realtime/change-feed';
 import { createHubPubSub, type HubPubSub } from './realtime/topics';
 import { runSeeds, type SeedReport } from './seed/run-seeds';
@@ -30,6 +31,8 @@ export interface HubOptions {
   jwtSecret?: string;
   /** Rate limit, query depth and complexity, sockets per user; `DEFAULT_LIMITS` for what is not given. */
   limits?: Partial<ServerLimits>;
+  /** Accept an identity provider's access tokens too. */
+  oidc?: OidcConfig;
 }
 
 export interface Hub {
@@ -64,7 +67,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       dataSource,
       pubSub,
       analytics: { aggregates, live: new LiveAggregates(aggregates, listening) },
-      auth: new AuthService(dataSource, tokens),
+      auth: new AuthService(
+        dataSource,
+        tokens,
+        options.oidc ? { verifier: new OidcVerifier(options.oidc), issuer: options.oidc.issuer } : null,
+      ),
       schoolScopes: new SchoolScopes(dataSource),
       statementTimeoutMs: options.statementTimeoutMs ?? 5000,
     };

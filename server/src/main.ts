@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     statementTimeoutMs: config.statementTimeoutMs,
     jwtSecret: config.jwtSecret,
     limits: { maxQueryComplexity: config.maxQueryComplexity },
+    oidc: config.oidc,
   });
   for (const seed of hub.seeds.applied) console.log(`Загружено: ${seed.name} (${seed.rows} строк)`);
   if (embedded) {

@@ -58,7 +58,7 @@ export async function startTestHub(
     seedDemo?: boolean;
     databaseUrl?: string;
     /** Server settings a test needs other than the defaults (limits, statement timeout). */
-    server?: Pick<HubOptions, 'limits' | 'statementTimeoutMs'>;
+    server?: Pick<HubOptions, 'limits' | 'statementTimeoutMs' | 'oidc'>;
   } = {},
 ): Promise<TestHub> {
   const url = options.databaseUrl ?? (await createTestDatabase(options.template));

@@ -26,7 +26,9 @@ interface SocketExtra extends Record<PropertyKey, unknown> {
   socket: WebSocket;
   request: http.IncomingMessage;
   actor?: Actor;
+  /** The hub's session; null with an identity provider's token, which is checked again instead. */
   sessionId?: string | null;
+  authorization?: string;
   address: string;
   /** Request scopes of queries and mutations sent over the socket, by operation id. */
   scopes: Map<string, ScopedContext>;
@@ -55,13 +57,15 @@ export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gat
   const formatOptions: FormatOptions = { statementTimeoutMs: gateway.app.statementTimeoutMs };
   const rules = [...specifiedRules, depthLimitRule(gateway.limits.maxQueryDepth)];
 
-  /** The socket's actor now: null (and the socket closed) once its session has ended. */
+  /** The socket's actor now: null (and the socket closed) once its session has ended or its token expired. */
   const currentActor = async (extra: SocketExtra): Promise<Actor | null> => {
-    const actor =
-      extra.actor?.userId && extra.sessionId
-        ? await gateway.app.auth.sessionActor(extra.actor.userId, extra.sessionId)
-        : null;
-    if (!actor) {
+    const userId = extra.actor?.userId;
+    const actor = !userId
+      ? null
+      : extra.sessionId
+        ? await gateway.app.auth.sessionActor(userId, extra.sessionId)
+        : ((await gateway.app.auth.actorFor(extra.authorization))?.actor ?? null);
+    if (!actor || actor.userId !== userId) {
       extra.socket.close(CloseCode.Forbidden, 'Сеанс завершён: войдите снова');
       return null;
     }
@@ -86,6 +90,7 @@ export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gat
         socketsPerUser.set(identity.actor.userId, open + 1);
         extra.actor = identity.actor;
         extra.sessionId = identity.sessionId;
+        extra.authorization = authorization as string;
         extra.sessionCheck = setInterval(
           () => void currentActor(extra).catch(() => undefined),
           SOCKET_SESSION_CHECK_MS,

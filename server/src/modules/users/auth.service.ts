@@ -3,6 +3,8 @@ import { ANONYMOUS, SYSTEM, type Actor } from '../../graphql/actor';
 import { INFRASTRUCTURE } from '../../db/query-counter';
 import { HubError } from '../../graphql/errors';
 import { audit } from '../audit/audit';
+import type { OidcVerifier } from './oidc';
+import { provisionAccount } from './oidc-accounts';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import {
   hashRefreshToken,
@@ -48,6 +50,8 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    /** An external identity provider whose tokens are accepted too; null: the hub's own only. */
+    private readonly oidc: { verifier: OidcVerifier; issuer: string } | null = null,
   ) {}
 
   async login(
@@ -117,14 +121,38 @@ export class AuthService {
     return true;
   }
 
-  /** The actor behind an `Authorization: Bearer …` value; anonymous when absent, null when invalid. */
+  /**
+   * The actor behind an `Authorization: Bearer …` value; anonymous when absent,
+   * null when invalid. The hub's own tokens carry a session; a provider's
+   * token (when one is configured) is checked on every use and has none.
+   */
   async actorFor(authorization: string | undefined | null): Promise<{ actor: Actor; sessionId: string | null } | null> {
     if (!authorization) return { actor: ANONYMOUS, sessionId: null };
     const token = authorization.replace(/^Bearer\s+/i, '');
     const claims = await this.tokens.verifyAccess(token);
-    if (!claims) return null;
-    const actor = await this.sessionActor(claims.sub, claims.sid);
-    return actor ? { actor, sessionId: claims.sid } : null;
+    if (claims) {
+      const actor = await this.sessionActor(claims.sub, claims.sid);
+      return actor ? { actor, sessionId: claims.sid } : null;
+    }
+    const actor = this.oidc ? await this.providerActor(token, this.oidc) : null;
+    return actor ? { actor, sessionId: null } : null;
+  }
+
+  /** A provider's token: verified every time; its account brought up to date at most every SESSION_CACHE_MS. */
+  private async providerActor(token: string, oidc: { verifier: OidcVerifier; issuer: string }): Promise<Actor | null> {
+    const identity = await oidc.verifier.verify(token);
+    if (!identity) return null;
+    const key = `oidc:${hashRefreshToken(token)}`;
+    const cached = this.sessions.get(key);
+    if (cached && Date.now() - cached.at < SESSION_CACHE_MS) return cached.actor;
+    const actor = await provisionAccount(this.dataSource, identity, oidc.issuer).catch((error: unknown) => {
+      // Claims naming a municipality or school the hub does not know: refused, and worth an operator's look.
+      console.warn(`Токен поставщика входа для ${identity.username} отклонён: ${(error as Error).message}`);
+      return null;
+    });
+    if (this.sessions.size > SESSION_CACHE_LIMIT) this.sessions.clear();
+    this.sessions.set(key, { actor, at: Date.now() });
+    return actor;
   }
 
   /**
