@@ -6,10 +6,15 @@ import { defineConfig } from 'vitest/config';
 // instance, or graphql-js refuses types "from another module or realm".
 const serverRequire = createRequire(new URL('./server/package.json', import.meta.url));
 const graphqlCjs = serverRequire.resolve('graphql');
+// Packages that work on the server's schema must use the same (CommonJS) graphql.
+const complexityCjs = serverRequire.resolve('graphql-query-complexity');
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^graphql$/, replacement: graphqlCjs }],
+    alias: [
+      { find: /^graphql$/, replacement: graphqlCjs },
+      { find: /^graphql-query-complexity$/, replacement: complexityCjs },
+    ],
   },
   test: {
     projects: [

@@ -7,8 +7,11 @@ import { buildHubSchema } from './graphql/schema';
 import { startHttpServer } from './http/server';
 import { AggregateService, LiveAggregates } from './analytics';
 import type { AppServices } from './graphql/context';
+import { SchoolScopes } from './db/school-scopes';
 import { ensureJwtSecret } from './db/secrets';
+import { DEFAULT_LIMITS, type ServerLimits } from './http/gateway';
 import { AuthService, TokenService } from './modules/users';
+import { OidcVerifier, type OidcConfig } from './modules/users/oidc';
 import { ChangeFeed } from './realtime/change-feed';
 import { createHubPubSub, type HubPubSub } from './realtime/topics';
 import { runSeeds, type SeedReport } from './seed/run-seeds';
@@ -26,6 +29,10 @@ export interface HubOptions {
   statementTimeoutMs?: number;
   /** Signing secret of access tokens; by default one kept in the database, shared by replicas. */
   jwtSecret?: string;
+  /** Rate limit, query depth and complexity, sockets per user; `DEFAULT_LIMITS` for what is not given. */
+  limits?: Partial<ServerLimits>;
+  /** Accept an identity provider's access tokens too. */
+  oidc?: OidcConfig;
 }
 
 export interface Hub {
@@ -60,7 +67,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       dataSource,
       pubSub,
       analytics: { aggregates, live: new LiveAggregates(aggregates, listening) },
-      auth: new AuthService(dataSource, tokens),
+      auth: new AuthService(
+        dataSource,
+        tokens,
+        options.oidc ? { verifier: new OidcVerifier(options.oidc), issuer: options.oidc.issuer } : null,
+      ),
+      schoolScopes: new SchoolScopes(dataSource),
       statementTimeoutMs: options.statementTimeoutMs ?? 5000,
     };
     const schema = await buildHubSchema(pubSub);
@@ -70,6 +82,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       port: options.port,
       host: options.host ?? '0.0.0.0',
       dashboardDir: options.dashboardDir,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
     });
     let closing: Promise<void> | undefined;
     return {

@@ -16,9 +16,35 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ HUB_DEMO_DATA: 'maybe' }, 'HUB_DEMO_DATA'],
+    [{ HUB_MAX_QUERY_COMPLEXITY: '10' }, 'HUB_MAX_QUERY_COMPLEXITY'],
+    [{ HUB_MAX_QUERY_COMPLEXITY: 'lots' }, 'HUB_MAX_QUERY_COMPLEXITY'],
+    [{ HUB_OIDC_ISSUER: 'https://id.example' }, 'HUB_OIDC_JWKS_URL'],
+    [{ HUB_OIDC_JWKS_URL: 'https://id.example/certs' }, 'HUB_OIDC_ISSUER'],
+    [{ HUB_OIDC_JWKS_URL: 'http://id.example/certs', HUB_OIDC_ISSUER: 'x' }, 'HUB_OIDC_JWKS_URL'],
   ])('names the bad variable: %o', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it('takes the query complexity budget from HUB_MAX_QUERY_COMPLEXITY, 400 000 by default', () => {
+    expect(loadConfig({}).maxQueryComplexity).toBe(400_000);
+    expect(loadConfig({ HUB_MAX_QUERY_COMPLEXITY: '50000' }).maxQueryComplexity).toBe(50_000);
+  });
+
+  it('accepts an identity provider when both its keys and its issuer are given', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(
+      loadConfig({
+        HUB_OIDC_JWKS_URL: 'https://id.example/certs',
+        HUB_OIDC_ISSUER: 'https://id.example',
+        HUB_OIDC_ROLE_CLAIM: 'hub.role',
+      }).oidc,
+    ).toEqual({
+      jwksUrl: 'https://id.example/certs',
+      issuer: 'https://id.example',
+      audience: undefined,
+      claims: { role: 'hub.role', municipality: 'hub_municipality', schools: 'hub_schools' },
+    });
   });
 
   it('accepts an external PostgreSQL', () => {

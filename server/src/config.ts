@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { OidcConfig } from './modules/users/oidc';
 
 /** Settings come only from the environment; each is validated here and named in errors. */
 export interface HubConfig {
@@ -19,7 +20,18 @@ export interface HubConfig {
   statementTimeoutMs: number;
   /** Secret for signing access tokens; when unset, one is generated and kept in the database. */
   jwtSecret: string | undefined;
+  /** Estimated cost one GraphQL operation may have (see `graphql/query-limits.ts`). */
+  maxQueryComplexity: number;
+  /** An external identity provider whose tokens are accepted too; undefined: the hub's own only. */
+  oidc: OidcConfig | undefined;
 }
+
+/**
+ * The complexity budget of one GraphQL operation, in estimated values returned
+ * (see `graphql/query-limits.ts`): 300 schools with their four domains cost
+ * about 140 000; a list of schools nested in a list of schools costs millions.
+ */
+export const DEFAULT_MAX_QUERY_COMPLEXITY = 400_000;
 
 export class ConfigError extends Error {
   constructor(
@@ -73,6 +85,34 @@ function secretVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+function oidcVars(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const jwksUrl = env.HUB_OIDC_JWKS_URL || undefined;
+  const issuer = env.HUB_OIDC_ISSUER || undefined;
+  if (!jwksUrl && !issuer) return undefined;
+  if (!jwksUrl) throw new ConfigError('HUB_OIDC_JWKS_URL', 'required with HUB_OIDC_ISSUER');
+  if (!issuer) throw new ConfigError('HUB_OIDC_ISSUER', 'required with HUB_OIDC_JWKS_URL');
+  let url: URL;
+  try {
+    url = new URL(jwksUrl);
+  } catch {
+    throw new ConfigError('HUB_OIDC_JWKS_URL', 'expected an https:// URL');
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError('HUB_OIDC_JWKS_URL', `expected an https:// URL, got "${jwksUrl}"`);
+  }
+  return {
+    jwksUrl,
+    issuer,
+    audience: env.HUB_OIDC_AUDIENCE || undefined,
+    claims: {
+      role: env.HUB_OIDC_ROLE_CLAIM || 'hub_role',
+      municipality: env.HUB_OIDC_MUNICIPALITY_CLAIM || 'hub_municipality',
+      schools: env.HUB_OIDC_SCHOOLS_CLAIM || 'hub_schools',
+    },
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
@@ -84,5 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dashboardDir: path.resolve(env.HUB_DASHBOARD_DIR || path.join(repoRoot, 'dashboard', 'dist')),
     statementTimeoutMs: intVar(env, 'HUB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
     jwtSecret: secretVar(env, 'HUB_JWT_SECRET'),
+    maxQueryComplexity: intVar(env, 'HUB_MAX_QUERY_COMPLEXITY', DEFAULT_MAX_QUERY_COMPLEXITY, 100, 100_000_000),
+    oidc: oidcVars(env),
   };
 }

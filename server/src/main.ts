@@ -62,6 +62,8 @@ async function main(): Promise<void> {
     seedDemo: config.seedDemo,
     statementTimeoutMs: config.statementTimeoutMs,
     jwtSecret: config.jwtSecret,
+    limits: { maxQueryComplexity: config.maxQueryComplexity },
+    oidc: config.oidc,
   });
   for (const seed of hub.seeds.applied) console.log(`Загружено: ${seed.name} (${seed.rows} строк)`);
   if (embedded) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { startHub, type Hub } from '../../server/src/app';
+import { startHub, type Hub, type HubOptions } from '../../server/src/app';
 import { QueryCounter } from '../../server/src/db/query-counter';
 import { GraphqlClient, type GqlResult, type Subscription } from './client';
 import { TEST_ADMIN, TEMPLATES } from './global-setup';
@@ -53,7 +53,13 @@ export async function createTestDatabase(template: keyof typeof TEMPLATES = 'see
  * `databaseUrl` (a second replica of another test hub).
  */
 export async function startTestHub(
-  options: { template?: keyof typeof TEMPLATES; seedDemo?: boolean; databaseUrl?: string } = {},
+  options: {
+    template?: keyof typeof TEMPLATES;
+    seedDemo?: boolean;
+    databaseUrl?: string;
+    /** Server settings a test needs other than the defaults (limits, statement timeout). */
+    server?: Pick<HubOptions, 'limits' | 'statementTimeoutMs' | 'oidc'>;
+  } = {},
 ): Promise<TestHub> {
   const url = options.databaseUrl ?? (await createTestDatabase(options.template));
   const queries = new QueryCounter();
@@ -64,6 +70,7 @@ export async function startTestHub(
     dashboardDir,
     seedDemo: options.seedDemo ?? true,
     queryLogger: queries,
+    ...options.server,
   });
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const endpoint = `${hub.url}graphql`;

@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { listComplexity } from '../graphql/query-limits';
 
 export enum GroupBy {
   REGION = 'REGION',
@@ -122,7 +123,7 @@ export class AggregateResult {
   @Field(() => GroupBy)
   groupBy: GroupBy;
 
-  @Field(() => [AggregateRow])
+  @Field(() => [AggregateRow], { complexity: listComplexity(300) })
   rows: AggregateRow[];
 
   @Field(() => Float, { description: 'Change-feed version the result reflects; grows with every change' })

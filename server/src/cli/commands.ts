@@ -12,6 +12,7 @@ import { EMBEDDED_DATABASE, openDatabase } from './database';
 import { backupCommand, restoreCommand } from './backup-commands';
 import { generateCommand } from './generate-command';
 import { importCommand } from './import-command';
+import { userCommand } from './user-command';
 
 export interface Command {
   summary: string;
@@ -61,6 +62,19 @@ export const commands: Record<string, Command> = {
       'импорт файла: import <вид> <файл> [--dry-run] [--partial] (0 — применён, 1 — отклонён, 2 — ошибка вызова)',
     options: { 'dry-run': { type: 'boolean' }, partial: { type: 'boolean' } },
     run: importCommand,
+  },
+  user: {
+    summary:
+      'пользователи: user add <имя> --role <роль> [--municipality <код>] [--school <код>] [--assign <коды>] [--name <ФИО>] ' +
+      '(пароль — со стандартного ввода) | user list | user disable <имя>',
+    options: {
+      role: { type: 'string' },
+      municipality: { type: 'string' },
+      school: { type: 'string' },
+      assign: { type: 'string' },
+      name: { type: 'string' },
+    },
+    run: userCommand,
   },
   migrate: {
     summary: 'применить миграции схемы базы данных',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +75,7 @@ export async function importCommand(
     await migrate(dataSource);
     await runSeeds(dataSource, { demo: loadConfig().seedDemo });
     const service = new ImportsService(dataSource, createHubPubSub());
+    const requestId = randomUUID();
     const job = await service.create({
       kind,
       filePath,
@@ -81,8 +83,9 @@ export async function importCommand(
       actor: { ...SYSTEM, displayName: `командная строка (${os.userInfo().username})` },
       dryRun: values['dry-run'] === true,
       partial: values.partial === true,
+      requestId,
     });
-    const done = await service.run(job, filePath);
+    const done = await service.run(job, filePath, requestId);
     await report(done, service);
     return done.status === ImportStatus.APPLIED || done.status === ImportStatus.CHECKED ? 0 : 1;
   } finally {

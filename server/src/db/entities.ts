@@ -1,4 +1,5 @@
 import { assessmentEntities } from '../modules/assessments';
+import { auditEntities } from '../modules/audit';
 import { Cluster } from '../modules/clusters/cluster.entity';
 import { importEntities } from '../modules/imports';
 import { userEntities } from '../modules/users';
@@ -25,4 +26,5 @@ export const entities = [
   ...planEntities,
   ...importEntities,
   ...userEntities,
+  ...auditEntities,
 ];

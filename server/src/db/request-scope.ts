@@ -29,7 +29,13 @@ export class RequestScope {
     return this.runner.manager;
   }
 
-  static async open(dataSource: DataSource, actor: Actor, statementTimeoutMs: number): Promise<RequestScope> {
+  /** `requestId` goes to the setting `hub.request_id`, which audit entries written in the scope record. */
+  static async open(
+    dataSource: DataSource,
+    actor: Actor,
+    statementTimeoutMs: number,
+    requestId: string | null = null,
+  ): Promise<RequestScope> {
     const runner = dataSource.createQueryRunner();
     try {
       await runner.startTransaction();
@@ -39,13 +45,15 @@ export class RequestScope {
                 set_config('hub.role', $2, true),
                 set_config('hub.municipality', $3, true),
                 set_config('hub.schools', $4, true),
-                set_config('statement_timeout', $5, true)`,
+                set_config('statement_timeout', $5, true),
+                set_config('hub.request_id', $6, true)`,
         [
           actor.userId ?? '',
           actor.role ?? '',
           actor.municipalityCode ?? '',
           actor.schoolCodes.join(','),
           String(statementTimeoutMs),
+          requestId ?? '',
         ],
       );
     } catch (error) {

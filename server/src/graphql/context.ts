@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AggregateService, LiveAggregates } from '../analytics';
 import type { RequestScope } from '../db/request-scope';
+import type { SchoolScopes } from '../db/school-scopes';
 import { createAssessmentsLoaders } from '../modules/assessments';
 import { createClusterLoaders } from '../modules/clusters';
 import { createMunicipalityLoaders } from '../modules/municipalities';
@@ -35,6 +36,8 @@ export interface AppServices {
   pubSub: HubPubSub;
   analytics: { aggregates: AggregateService; live: LiveAggregates };
   auth: AuthService;
+  /** Which schools a caller sees, for results computed as the owner (aggregates by school). */
+  schoolScopes: SchoolScopes;
   /** statement_timeout of each request's transaction. */
   statementTimeoutMs: number;
 }
@@ -44,6 +47,8 @@ export interface RequestInfo {
   address: string;
   /** The session of the access token, for logout. */
   sessionId: string | null;
+  /** Generated per request (returned in `x-request-id`); the audit log records it. */
+  requestId: string;
 }
 
 /** What every resolver gets: the request's scoped database, its DataLoaders, and who is asking. */

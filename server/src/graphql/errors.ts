@@ -20,18 +20,56 @@ export class HubError extends GraphQLError {
 export const CommonErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
+  /** A statement ran past the request's statement_timeout and PostgreSQL cancelled it. */
+  STATEMENT_TIMEOUT: 'STATEMENT_TIMEOUT',
 } as const;
 
 const INTERNAL_MESSAGE =
   'Внутренняя ошибка сервера. Запрос не выполнен; попробуйте ещё раз или сообщите администратору.';
 
+/** PostgreSQL's query_canceled: what statement_timeout raises. */
+const QUERY_CANCELED = '57014';
+
+function sqlState(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export interface FormatOptions {
+  /** The requests' statement_timeout, to name it when a statement runs past it. */
+  statementTimeoutMs?: number;
+}
+
 /**
  * What leaves the server: HubErrors and GraphQL's own validation errors as
- * they are, anything else as a generic internal error with no stack or SQL.
+ * they are, a cancelled slow statement as STATEMENT_TIMEOUT, anything else as
+ * a generic internal error with no stack or SQL.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatOptions = {},
+): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof HubError) return { ...formatted, message: original.message, extensions: original.extensions };
+  if (original instanceof HubError) {
+    // `http` sets the response status; it is not for clients to read.
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...formatted, message: original.message, extensions };
+  }
+  if (sqlState(original) === QUERY_CANCELED) {
+    const limit = options.statementTimeoutMs ? ` (${options.statementTimeoutMs} мс)` : '';
+    return {
+      message:
+        `Запрос к базе данных выполнялся дольше допустимого${limit} и был прерван. ` +
+        'Сузьте фильтры или запросите меньше данных за раз.',
+      path: formatted.path,
+      extensions: {
+        code: CommonErrorCode.STATEMENT_TIMEOUT,
+        ...(options.statementTimeoutMs && { timeoutMs: options.statementTimeoutMs }),
+      },
+    };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== CommonErrorCode.INTERNAL) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };

@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type PubSub } from 'type-graphql';
 import { createHubPubSub, type HubPubSub } from '../realtime/topics';
 import { assessmentResolvers } from '../modules/assessments';
+import { auditResolvers } from '../modules/audit';
 import { ClustersResolver, SchoolClusterResolver } from '../modules/clusters';
 import { AggregateResolver } from '../analytics/aggregate.resolver';
 import { importResolvers } from '../modules/imports';
@@ -34,6 +35,7 @@ const resolvers = [
   ...planResolvers,
   ...importResolvers,
   ...userResolvers,
+  ...auditResolvers,
   AggregateResolver,
 ] as const;
 

@@ -1,24 +1,58 @@
-import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Actor } from '../graphql/actor';
-import { unauthenticated } from '../graphql/access';
+import { assertMayRun, unauthenticated } from '../graphql/access';
 import { createContext, createSubscriptionContext, type AppServices, type HubContext } from '../graphql/context';
+import { assertWithinComplexity, DEFAULT_MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from '../graphql/query-limits';
 import { RateLimiter } from '../graphql/rate-limit';
 import { RequestScope } from '../db/request-scope';
 
-/** Requests per user: a burst of 200, then 50 per second (dashboards fire a dozen at once). */
-const REQUESTS = { capacity: 200, perSecond: 50 };
+/** What one caller may ask of one server process. */
+export interface ServerLimits {
+  /** Token bucket per user (per address when anonymous): a burst, then a steady rate. */
+  requests: { capacity: number; perSecond: number };
+  /** Estimated cost of one operation (see `query-limits.ts`). */
+  maxQueryComplexity: number;
+  maxQueryDepth: number;
+  /** Open WebSocket connections per user. */
+  maxSocketsPerUser: number;
+}
+
+/** A dashboard fires a dozen requests at once and keeps a few sockets; an analyst's script a few per second. */
+export const DEFAULT_LIMITS: ServerLimits = {
+  requests: { capacity: 200, perSecond: 50 },
+  maxQueryComplexity: DEFAULT_MAX_QUERY_COMPLEXITY,
+  maxQueryDepth: MAX_QUERY_DEPTH,
+  maxSocketsPerUser: 20,
+};
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Express middleware: a fresh id for every request, in the response header and `res.locals.requestId`. */
+export function assignRequestId(_req: Request, res: Response, next: NextFunction): void {
+  const id = randomUUID();
+  res.locals.requestId = id;
+  res.setHeader(REQUEST_ID_HEADER, id);
+  next();
+}
 
 export type ScopedContext = HubContext & { scopeClose: (commit: boolean) => Promise<void> };
 
 /**
  * The one door into the graph for HTTP and WebSocket alike: resolves the
- * caller from the bearer token, applies the rate limit, and opens the
- * request's scoped transaction.
+ * caller from the bearer token, applies the rate limit and the operation
+ * limits, and opens the request's scoped transaction.
  */
 export class GraphqlGateway {
-  private readonly limiter = new RateLimiter(REQUESTS.capacity, REQUESTS.perSecond);
+  private readonly limiter: RateLimiter;
 
-  constructor(readonly app: AppServices) {}
+  constructor(
+    readonly app: AppServices,
+    readonly limits: ServerLimits = DEFAULT_LIMITS,
+  ) {
+    this.limiter = new RateLimiter(limits.requests.capacity, limits.requests.perSecond);
+  }
 
   async identify(authorization: string | undefined | null): Promise<{ actor: Actor; sessionId: string | null }> {
     const identity = await this.app.auth.actorFor(authorization);
@@ -34,21 +68,35 @@ export class GraphqlGateway {
     }
   }
 
+  /** Before execution: anonymous callers only sign in; no operation over the complexity budget. */
+  checkOperation(
+    actor: Actor,
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | null | undefined,
+  ): void {
+    assertMayRun(actor, operation);
+    assertWithinComplexity(schema, document, variables, operationName, this.limits.maxQueryComplexity);
+  }
+
   /** `onFinished` ends the scope if the response goes out some other way than Apollo's (an aborted request). */
   async httpContext(
     authorization: string | undefined,
     address: string,
+    requestId: string,
     onFinished: (close: () => void) => void,
   ): Promise<ScopedContext> {
     const { actor, sessionId } = await this.identify(authorization);
     this.limit(actor, address);
-    const context = await this.scopedContext(actor, { address, sessionId });
+    const context = await this.scopedContext(actor, { address, sessionId, requestId });
     onFinished(() => void context.scopeClose(false));
     return context;
   }
 
   async scopedContext(actor: Actor, request: HubContext['request']): Promise<ScopedContext> {
-    const scope = await RequestScope.open(this.app.dataSource, actor, this.app.statementTimeoutMs);
+    const scope = await RequestScope.open(this.app.dataSource, actor, this.app.statementTimeoutMs, request.requestId);
     return { ...createContext(this.app, scope, actor, request), scopeClose: (commit) => scope.close(commit) };
   }
 

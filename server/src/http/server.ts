@@ -8,11 +8,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { assertMayRun } from '../graphql/access';
 import { type AppServices, type HubContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
+import { depthLimitRule } from '../graphql/query-limits';
 import { ImportsService, importsRouter } from '../modules/imports';
-import { GraphqlGateway } from './gateway';
+import { assignRequestId, DEFAULT_LIMITS, GraphqlGateway, type ServerLimits } from './gateway';
 import { attachWebSockets } from './websocket';
 
 export interface HttpServerOptions {
@@ -22,6 +22,7 @@ export interface HttpServerOptions {
   host: string;
   /** The built dashboard; when missing, `/` says how to build it. */
   dashboardDir: string;
+  limits?: ServerLimits;
 }
 
 export interface RunningHttpServer {
@@ -32,37 +33,73 @@ export interface RunningHttpServer {
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** Every request runs in its scope's transaction; it ends with the response. */
-const requestScopePlugin: ApolloServerPlugin<HubContext & { scopeClose?: (commit: boolean) => Promise<void> }> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ contextValue, operation }) {
-        if (operation) assertMayRun(contextValue.actor, operation);
-      },
-      async willSendResponse({ contextValue }) {
-        await contextValue.scopeClose?.(true);
-      },
-    };
-  },
-};
+/** The largest request body: far above any query, far below a memory problem. */
+export const MAX_BODY = '1mb';
+
+/**
+ * Every request is checked before execution (who may run it, its cost) and
+ * runs in its scope's transaction, which ends with the response.
+ */
+function requestPlugin(
+  gateway: GraphqlGateway,
+): ApolloServerPlugin<HubContext & { scopeClose?: (commit: boolean) => Promise<void> }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, document, request, operationName, schema }) {
+          if (!operation) return;
+          gateway.checkOperation(contextValue.actor, schema, document, operation, request.variables, operationName);
+        },
+        async willSendResponse({ contextValue }) {
+          await contextValue.scopeClose?.(true);
+        },
+      };
+    },
+  };
+}
+
+/** Body errors answered in GraphQL's shape, without express's HTML page and stack. */
+function bodyErrors(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large') {
+    res.status(413).json({
+      errors: [
+        {
+          message: `Запрос больше ${MAX_BODY.replace('mb', ' МБ')}: разбейте его на несколько`,
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    });
+    return;
+  }
+  if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    res.status(400).json({ errors: [{ message: 'Тело запроса — не JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  next(error);
+}
 
 /** GraphQL over HTTP and graphql-ws on `/graphql`, the import API on `/api`, the dashboard on `/`, one port. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(assignRequestId);
   const httpServer = http.createServer(app);
-  const gateway = new GraphqlGateway(options.app);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const gateway = new GraphqlGateway(options.app, limits);
   const ws = attachWebSockets(httpServer, options.schema, gateway, GRAPHQL_PATH);
+  const formatOptions = { statementTimeoutMs: options.app.statementTimeoutMs };
 
   const apollo = new ApolloServer<HubContext>({
     schema: options.schema,
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, formatOptions),
     includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimitRule(limits.maxQueryDepth)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      requestScopePlugin,
+      requestPlugin(gateway),
       { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
     ],
   });
@@ -70,10 +107,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY }),
+    bodyErrors,
     expressMiddleware(apollo, {
       context: ({ req, res }) =>
-        gateway.httpContext(req.headers.authorization, req.ip ?? 'unknown', (close) => res.once('close', close)),
+        gateway.httpContext(req.headers.authorization, req.ip ?? 'unknown', String(res.locals.requestId), (close) =>
+          res.once('close', close),
+        ),
     }),
   );
   const imports = new ImportsService(options.app.dataSource, options.app.pubSub);
@@ -82,6 +122,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     importsRouter(() => imports, gateway),
   );
   serveDashboard(app, options.dashboardDir);
+  app.use(internalError);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -112,4 +153,13 @@ function serveDashboard(app: express.Express, dir: string): void {
         .send('Панель управления не собрана. Выполните `pnpm build` (или запустите `pnpm start`).');
     }
   });
+}
+
+/** The last handler: an unexpected failure answered without a stack or internals. */
+function internalError(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (res.headersSent) return next(error);
+  console.error(error);
+  res
+    .status(500)
+    .json({ errors: [{ message: 'Внутренняя ошибка сервера', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

@@ -1,38 +1,83 @@
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { getOperationAST, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
-import { assertMayRun } from '../graphql/access';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Actor } from '../graphql/actor';
 import type { HubContext } from '../graphql/context';
+import { formatError, type FormatOptions } from '../graphql/errors';
+import { depthLimitRule } from '../graphql/query-limits';
 import type { GraphqlGateway, ScopedContext } from './gateway';
 
-/** Open WebSocket connections one user may hold on one server process. */
-export const MAX_SOCKETS_PER_USER = 20;
+/** How often an open socket's session is checked: a logout or a disabled account closes it within this. */
+export const SOCKET_SESSION_CHECK_MS = 15_000;
 
 interface SocketExtra extends Record<PropertyKey, unknown> {
+  socket: WebSocket;
+  request: http.IncomingMessage;
   actor?: Actor;
+  /** The hub's session; null with an identity provider's token, which is checked again instead. */
   sessionId?: string | null;
+  authorization?: string;
   address: string;
   /** Request scopes of queries and mutations sent over the socket, by operation id. */
   scopes: Map<string, ScopedContext>;
+  sessionCheck?: NodeJS.Timeout;
+}
+
+/** Errors as HTTP answers them (formatError), as graphql-ws needs them (GraphQLError objects). */
+function clientErrors(errors: readonly unknown[], options: FormatOptions): GraphQLError[] {
+  return errors.map((error) => {
+    const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(String((error as Error)?.message));
+    const formatted = formatError(graphqlError.toJSON(), graphqlError, options);
+    return new GraphQLError(formatted.message, { extensions: formatted.extensions });
+  });
 }
 
 /**
  * graphql-ws on the GraphQL path. A connection must carry a valid token in
- * its `connectionParams.authorization`; queries and mutations over it run in
- * a request scope like HTTP ones; subscriptions hold none.
+ * its `connectionParams.authorization`; each operation is checked like an HTTP
+ * one (session still valid, rate limit, depth, complexity) and refused with an
+ * error message for that operation, the socket staying open; queries and
+ * mutations run in a request scope like HTTP ones; subscriptions hold none.
  */
 export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gateway: GraphqlGateway, path: string) {
   const wsServer = new WebSocketServer({ server, path });
   const socketsPerUser = new Map<string, number>();
+  const formatOptions: FormatOptions = { statementTimeoutMs: gateway.app.statementTimeoutMs };
+  const rules = [...specifiedRules, depthLimitRule(gateway.limits.maxQueryDepth)];
+
+  /** The socket's actor now: null (and the socket closed) once its session has ended or its token expired. */
+  const currentActor = async (extra: SocketExtra): Promise<Actor | null> => {
+    const userId = extra.actor?.userId;
+    const actor = !userId
+      ? null
+      : extra.sessionId
+        ? await gateway.app.auth.sessionActor(userId, extra.sessionId)
+        : ((await gateway.app.auth.actorFor(extra.authorization))?.actor ?? null);
+    if (!actor || actor.userId !== userId) {
+      extra.socket.close(CloseCode.Forbidden, 'Сеанс завершён: войдите снова');
+      return null;
+    }
+    extra.actor = actor;
+    return actor;
+  };
 
   return useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
       onConnect: async (ctx) => {
-        const extra = ctx.extra as SocketExtra & { request: http.IncomingMessage };
+        const extra = ctx.extra as SocketExtra;
         extra.address = extra.request.socket.remoteAddress ?? 'unknown';
         extra.scopes = new Map();
         const authorization = ctx.connectionParams?.authorization;
@@ -41,29 +86,63 @@ export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gat
           .catch(() => null);
         if (!identity || identity.actor.role === null || !identity.actor.userId) return false;
         const open = socketsPerUser.get(identity.actor.userId) ?? 0;
-        if (open >= MAX_SOCKETS_PER_USER) return false;
+        if (open >= gateway.limits.maxSocketsPerUser) return false;
         socketsPerUser.set(identity.actor.userId, open + 1);
         extra.actor = identity.actor;
         extra.sessionId = identity.sessionId;
+        extra.authorization = authorization as string;
+        extra.sessionCheck = setInterval(
+          () => void currentActor(extra).catch(() => undefined),
+          SOCKET_SESSION_CHECK_MS,
+        );
+        extra.sessionCheck.unref();
         return true;
       },
       onClose: (ctx) => {
         const extra = ctx.extra as SocketExtra;
+        clearInterval(extra.sessionCheck);
         for (const scope of extra.scopes?.values() ?? []) void scope.scopeClose(false);
         const userId = extra.actor?.userId;
         if (userId) socketsPerUser.set(userId, Math.max(0, (socketsPerUser.get(userId) ?? 1) - 1));
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const extra = ctx.extra as SocketExtra;
+        try {
+          const actor = await currentActor(extra);
+          if (!actor) return clientErrors([new GraphQLError('Сеанс завершён: войдите снова')], formatOptions);
+          gateway.limit(actor, extra.address);
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query);
+          } catch (error) {
+            return clientErrors([error], formatOptions);
+          }
+          const invalid = validate(schema, document, rules);
+          if (invalid.length > 0) return clientErrors(invalid, formatOptions);
+          const operation = getOperationAST(document, payload.operationName);
+          if (!operation) return clientErrors([new GraphQLError('Не удалось определить операцию')], formatOptions);
+          const variables = payload.variables ?? undefined;
+          gateway.checkOperation(actor, schema, document, operation, variables, payload.operationName);
+          return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+        } catch (error) {
+          return clientErrors([error], formatOptions);
+        }
       },
       context: async (ctx, id, _payload, args): Promise<HubContext> => {
         const extra = ctx.extra as SocketExtra;
         const actor = extra.actor!;
         const operation = getOperationAST(args.document, args.operationName);
-        if (operation) assertMayRun(actor, operation);
-        gateway.limit(actor, extra.address);
-        const request = { address: extra.address, sessionId: extra.sessionId ?? null };
+        const request = { address: extra.address, sessionId: extra.sessionId ?? null, requestId: randomUUID() };
         if (operation?.operation === 'subscription') return gateway.subscriptionContext(actor, request);
         const scoped = await gateway.scopedContext(actor, request);
         extra.scopes.set(id, scoped);
         return scoped;
+      },
+      // Execution errors leave as they do over HTTP: no SQL, no stack.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        const { errors } = result as ExecutionResult;
+        if (!errors?.length) return undefined;
+        return { ...result, errors: errors.map((e) => formatError(e.toJSON(), e, formatOptions)) };
       },
       onComplete: async (ctx, id) => {
         const extra = ctx.extra as SocketExtra;

@@ -9,6 +9,7 @@ import { ChangeFeed1764000600000 } from './1764000600000-ChangeFeed';
 import { AccessControl1764000700000 } from './1764000700000-AccessControl';
 import { RowLevelSecurity1764000800000 } from './1764000800000-RowLevelSecurity';
 import { Rollups1764000900000 } from './1764000900000-Rollups';
+import { AuditLog1764001000000 } from './1764001000000-AuditLog';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AccessControl1764000700000,
   RowLevelSecurity1764000800000,
   Rollups1764000900000,
+  AuditLog1764001000000,
 ];

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { PageArgs, parsePage } from '../../graphql/pagination';
+import { pageComplexity } from '../../graphql/query-limits';
 import { AssessmentResultConnection, ParticipantResultConnection } from './assessment-connections';
 import { AssessmentReferenceService } from './assessment-reference.service';
 import { AssessmentResult } from './assessment-result.entity';
@@ -13,6 +14,7 @@ import { AssessmentSubject } from './subject.entity';
 @Resolver(() => AssessmentResult)
 export class AssessmentsResolver {
   @Query(() => AssessmentResultConnection, {
+    complexity: pageComplexity,
     description: 'School-level results in school, procedure, year, subject, grade order (at most 500 per page)',
   })
   assessmentResults(
@@ -24,6 +26,7 @@ export class AssessmentsResolver {
   }
 
   @Query(() => ParticipantResultConnection, {
+    complexity: pageComplexity,
     description: 'Participant-level results (anonymised), in participant code order (at most 500 per page)',
   })
   participantResults(

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
+import { listComplexity } from '../../graphql/query-limits';
 import { School } from '../schools/school.entity';
 import { AssessmentResult } from './assessment-result.entity';
 import { AssessmentFilter } from './assessments.inputs';
@@ -49,6 +50,7 @@ export class OgeScaleResolver {
 @Resolver(() => School)
 export class SchoolAssessmentsResolver {
   @FieldResolver(() => [AssessmentResult], {
+    complexity: listComplexity(50),
     description: "The school's results matching the filter, in procedure, year, subject, grade order",
   })
   assessmentResults(

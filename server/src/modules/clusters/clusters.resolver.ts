@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
+import { listComplexity } from '../../graphql/query-limits';
 import { School } from '../schools/school.entity';
 import { Cluster } from './cluster.entity';
 import { describeClusterRule } from './cluster-rule';
@@ -7,7 +8,7 @@ import { ClustersService } from './clusters.service';
 
 @Resolver(() => Cluster)
 export class ClustersResolver {
-  @Query(() => [Cluster], { description: 'Clusters in the order their rules are tried' })
+  @Query(() => [Cluster], { complexity: listComplexity(6), description: 'Clusters in the order their rules are tried' })
   async clusters(@Ctx() ctx: HubContext): Promise<Cluster[]> {
     const list = await new ClustersService(ctx.em).list();
     for (const c of list) ctx.loaders.clusterByCode.prime(c.code, c);

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { SYSTEM } from '../../graphql/actor';
 import type { HubPubSub } from '../../realtime/topics';
+import { audit } from '../audit/audit';
 import { columnsOf, type AnyImportKind, type MergeCounts, type RowProblem } from './import-kind';
 import { ImportJob, ImportRejectedRow } from './import-job.entity';
 import { ImportPhase, ImportStatus } from './import-progress';
@@ -37,6 +39,8 @@ interface RunOptions {
   job: ImportJob;
   kind: AnyImportKind;
   filePath: string;
+  /** For the audit entry of an applied import. */
+  requestId?: string | null;
 }
 
 /**
@@ -46,7 +50,14 @@ interface RunOptions {
  * rows and the job's record are written outside that transaction, so they
  * survive a rollback.
  */
-export async function runImport({ dataSource, pubSub, job, kind, filePath }: RunOptions): Promise<ImportJob> {
+export async function runImport({
+  dataSource,
+  pubSub,
+  job,
+  kind,
+  filePath,
+  requestId = null,
+}: RunOptions): Promise<ImportJob> {
   const started = Date.now();
   const ledger = dataSource.manager;
   let lastProgress = 0;
@@ -137,6 +148,26 @@ export async function runImport({ dataSource, pubSub, job, kind, filePath }: Run
       await setPhase(ImportPhase.APPLYING);
       counts = await kind.merge(em, stagingTable, job);
       if (job.dryRun) throw new Rollback();
+      // The file is kept with the job: the entry says what it did, the file what it held.
+      await audit(em, {
+        actor: { ...SYSTEM, userId: job.userId, displayName: job.userName },
+        action: 'import',
+        entity: 'import',
+        key: job.id,
+        before: null,
+        after: {
+          kind: job.kind,
+          fileName: job.fileName,
+          sha256: job.sha256,
+          partial: job.partial,
+          rowsRead: job.rowsRead,
+          inserted: counts.inserted,
+          updated: counts.updated,
+          unchanged: staged - counts.inserted - counts.updated,
+          rejected: job.rejected,
+        },
+        requestId,
+      });
     });
     job.status = ImportStatus.APPLIED;
   } catch (error) {

@@ -8,7 +8,7 @@ import express, { type Request, type Response } from 'express';
 import { seesEverySchool, type Actor } from '../../graphql/actor';
 import { HubError } from '../../graphql/errors';
 import type { GraphqlGateway } from '../../http/gateway';
-import { Role } from '../users/role';
+import { decide } from '../users/permissions';
 import { ImportErrorCode } from './imports.errors';
 import type { ImportsService } from './imports.service';
 import { writeRejectedCsv, writeRejectedXlsx } from './rejected-export';
@@ -79,9 +79,8 @@ export function importsRouter(service: () => ImportsService, gateway: GraphqlGat
     let upload: Upload | null = null;
     const actor = await caller(gateway, req, res);
     if (!actor) return;
-    if (actor.role !== Role.REGION_ADMIN) {
-      return fail(res, 403, 'FORBIDDEN', 'Загружать файлы может администратор региона');
-    }
+    const decision = decide(actor, { kind: 'import', importKind: kind });
+    if (!decision.allowed) return fail(res, 403, 'FORBIDDEN', decision.reason);
     try {
       service().kind(kind);
       if (!req.is('multipart/form-data')) {
@@ -96,12 +95,13 @@ export function importsRouter(service: () => ImportsService, gateway: GraphqlGat
         actor,
         dryRun: flag(req.query.dryRun ?? upload.fields.dryRun),
         partial: flag(req.query.partial ?? upload.fields.partial),
+        requestId: String(res.locals.requestId),
       });
       res.status(202).json({ id: job.id, kind: job.kind, status: job.status });
       const filePath = upload.filePath;
       upload = null;
       void service()
-        .run(job, filePath)
+        .run(job, filePath, String(res.locals.requestId))
         .finally(() => fs.rmSync(filePath, { force: true }));
     } catch (error) {
       if (upload) fs.rmSync(upload.filePath, { force: true });

@@ -2,6 +2,7 @@ import { Repeater } from '@graphql-yoga/subscription';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { seesEverySchool } from '../../graphql/actor';
 import type { HubContext } from '../../graphql/context';
+import { pageComplexity } from '../../graphql/query-limits';
 import { ImportJob } from './import-job.entity';
 import { columnsOf } from './import-kind';
 import { ImportPhase, ImportProgressEvent } from './import-progress';
@@ -73,7 +74,10 @@ export class ImportsResolver {
     return /^[0-9a-f-]{36}$/i.test(id) ? ctx.em.findOneBy(ImportJob, { id }) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => [ImportProblem], { description: 'Problems of rejected rows, in line order' })
+  @FieldResolver(() => [ImportProblem], {
+    complexity: pageComplexity,
+    description: 'Problems of rejected rows, in line order',
+  })
   async problems(
     @Root() job: ImportJob,
     @Ctx() ctx: HubContext,

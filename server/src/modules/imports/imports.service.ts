@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../graphql/actor';
 import { HubError } from '../../graphql/errors';
+import { assertAllowed } from '../users/permissions';
 import type { HubPubSub } from '../../realtime/topics';
 import { ImportFileChunk, ImportJob, ImportRejectedRow } from './import-job.entity';
 import type { AnyImportKind } from './import-kind';
@@ -19,6 +20,8 @@ export interface StartImport {
   actor: Actor;
   dryRun?: boolean;
   partial?: boolean;
+  /** The HTTP request (or command) that started it, for the audit log. */
+  requestId?: string | null;
 }
 
 export class ImportsService {
@@ -39,6 +42,7 @@ export class ImportsService {
    */
   async create(options: StartImport): Promise<ImportJob> {
     this.kind(options.kind);
+    assertAllowed(options.actor, { kind: 'import', importKind: options.kind });
     const hash = createHash('sha256');
     let size = 0;
     const job = await this.dataSource.manager.save(
@@ -68,8 +72,15 @@ export class ImportsService {
     return job;
   }
 
-  run(job: ImportJob, filePath: string): Promise<ImportJob> {
-    return runImport({ dataSource: this.dataSource, pubSub: this.pubSub, job, kind: this.kind(job.kind), filePath });
+  run(job: ImportJob, filePath: string, requestId: string | null = null): Promise<ImportJob> {
+    return runImport({
+      dataSource: this.dataSource,
+      pubSub: this.pubSub,
+      job,
+      kind: this.kind(job.kind),
+      filePath,
+      requestId,
+    });
   }
 
   async byId(id: string): Promise<ImportJob | null> {

@@ -1,12 +1,16 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
+import { listComplexity } from '../../graphql/query-limits';
 import { School } from '../schools/school.entity';
 import { MunicipalitiesService } from './municipalities.service';
 import { Municipality } from './municipality.entity';
 
 @Resolver(() => Municipality)
 export class MunicipalitiesResolver {
-  @Query(() => [Municipality], { description: 'The 20 municipalities: city districts first, then districts' })
+  @Query(() => [Municipality], {
+    complexity: listComplexity(20),
+    description: 'The 20 municipalities: city districts first, then districts',
+  })
   async municipalities(@Ctx() ctx: HubContext): Promise<Municipality[]> {
     const list = await new MunicipalitiesService(ctx.em).list();
     for (const m of list) ctx.loaders.municipalityByCode.prime(m.code, m);

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
+import { listComplexity } from '../../graphql/query-limits';
 import { activityStatus, isOverdue, NO_PROGRESS, type ProgressStatusValue } from './activity-state';
 import { ActivityProgressChange } from './activity-progress-change.entity';
 import { ActivityProgress } from './activity-progress.entity';
@@ -17,7 +18,10 @@ async function statusOf(activity: Activity, ctx: HubContext): Promise<ProgressSt
 
 @Resolver(() => Activity)
 export class ActivitiesResolver {
-  @Query(() => [Activity], { description: 'Activities of all plans in plan and document order, filtered' })
+  @Query(() => [Activity], {
+    complexity: listComplexity(80),
+    description: 'Activities of all plans in plan and document order, filtered',
+  })
   async activities(
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
     @Ctx() ctx: HubContext,
@@ -101,6 +105,7 @@ export class ActivitiesResolver {
   }
 
   @FieldResolver(() => [ActivityProgress], {
+    complexity: listComplexity(20),
     description: 'Current progress per target: the region, then municipalities, then schools',
   })
   progress(
@@ -111,7 +116,10 @@ export class ActivitiesResolver {
     return ctx.loaders.planProgressByActivity.load({ activityId: activity.id, filter: filter ?? null });
   }
 
-  @FieldResolver(() => [ActivityProgressChange], { description: 'Every change of the progress, newest first' })
+  @FieldResolver(() => [ActivityProgressChange], {
+    complexity: listComplexity(40),
+    description: 'Every change of the progress, newest first',
+  })
   history(
     @Root() activity: Activity,
     @Arg('filter', () => ProgressFilter, { nullable: true }) filter: ProgressFilter | null,

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
+import { listComplexity } from '../../graphql/query-limits';
 import { Activity } from './activity.entity';
 import { PlanSection } from './plan-section.entity';
 import { Plan } from './plan.entity';
@@ -12,6 +13,7 @@ async function statsOf(plan: Plan, ctx: HubContext): Promise<PlanStats> {
 @Resolver(() => Plan)
 export class PlansResolver {
   @Query(() => [Plan], {
+    complexity: listComplexity(4),
     description: 'The department’s plans: ШНОР roadmap, «Школа Минпросвещения», regional model, seminar decisions',
   })
   async plans(@Ctx() ctx: HubContext): Promise<Plan[]> {
@@ -25,7 +27,7 @@ export class PlansResolver {
     return ctx.loaders.planByCode.load(code);
   }
 
-  @FieldResolver(() => [PlanSection], { description: 'Sections in document order' })
+  @FieldResolver(() => [PlanSection], { complexity: listComplexity(4), description: 'Sections in document order' })
   sections(@Root() plan: Plan, @Ctx() ctx: HubContext): Promise<PlanSection[]> {
     return ctx.loaders.planSectionsByPlan.load(plan.code);
   }
@@ -61,7 +63,7 @@ export class PlanSectionResolver {
     return plan;
   }
 
-  @FieldResolver(() => [Activity], { description: 'Activities in document order' })
+  @FieldResolver(() => [Activity], { complexity: listComplexity(6), description: 'Activities in document order' })
   activities(@Root() section: PlanSection, @Ctx() ctx: HubContext): Promise<Activity[]> {
     return ctx.loaders.planActivitiesBySection.load(section.id);
   }

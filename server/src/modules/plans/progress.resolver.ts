@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
+import { listComplexity } from '../../graphql/query-limits';
 import { Municipality } from '../municipalities/municipality.entity';
 import { School } from '../schools/school.entity';
 import { isOverdue } from './activity-state';
@@ -88,6 +89,7 @@ export class ProgressTargetResolver {
 @Resolver(() => School)
 export class SchoolPlanProgressResolver {
   @FieldResolver(() => [ActivityProgress], {
+    complexity: listComplexity(10),
     description: 'Progress entries whose target is this school, in plan and document order',
   })
   planProgress(@Root() school: School, @Ctx() ctx: HubContext): Promise<ActivityProgress[]> {

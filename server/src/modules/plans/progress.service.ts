@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../graphql/actor';
 import { InputError } from '../../graphql/errors';
+import { audit } from '../audit/audit';
+import { assertAllowed } from '../users/permissions';
 import { ActivityProgressChange } from './activity-progress-change.entity';
 import { ActivityProgress } from './activity-progress.entity';
 import { Activity } from './activity.entity';
@@ -13,7 +15,7 @@ export interface ActivityRef {
   activityNumber: string;
 }
 
-/** Whose progress; the municipality and school are explicit so a scope check has one place to go. */
+/** Whose progress; the municipality and school are explicit, for the scope check. */
 export interface ProgressTargetArgs {
   level: string;
   municipalityCode?: string | null;
@@ -44,8 +46,10 @@ export class ProgressService {
 
   /**
    * Sets the current state of an activity for a target and appends the change
-   * to the history, in one transaction. Bad input throws an InputError naming
-   * every problem and writes nothing; a state equal to the current one writes nothing.
+   * to the history, in one transaction. Whether the actor may write this target
+   * is checked first (FORBIDDEN); bad input throws an InputError naming every
+   * problem; either writes nothing; a state equal to the current one writes
+   * nothing. A change is audited.
    */
   record(
     ref: ActivityRef,
@@ -66,6 +70,21 @@ export class ProgressService {
          SELECT 'school', code, municipality_code FROM school WHERE code = ANY($2)`,
         [municipalityCodes, schoolCodes],
       );
+      // Under row-level security a school out of the caller's scope is not found: the check refuses it.
+      const plan: { kind: string }[] = activity
+        ? await em.query('SELECT kind FROM plan WHERE code = $1', [activity.planCode])
+        : [];
+      const school = known.find((k) => k.kind === 'school');
+      assertAllowed(actor, {
+        kind: 'activity-progress',
+        planKind: plan[0]?.kind ?? null,
+        target: {
+          level: target.level,
+          municipalityCode: municipalityCodes[0] ?? null,
+          schoolCode: schoolCodes[0] ?? null,
+          schoolMunicipalityCode: school?.municipality_code ?? null,
+        },
+      });
       const { problems, value } = validateProgress(
         { ...ref, ...change, target },
         {
@@ -102,6 +121,7 @@ export class ProgressService {
         isDemo: false,
       };
       const previousStatus = current?.status ?? null;
+      const before = current && { status: current.status, evidenceUrl: current.evidenceUrl, comment: current.comment };
       let saved: ActivityProgress;
       if (current) {
         await em.update(ActivityProgress, current.id, row);
@@ -114,6 +134,14 @@ export class ProgressService {
         ...row,
         previousStatus,
         changedFields: [...changedFields],
+      });
+      await audit(em, {
+        actor,
+        action: 'recordActivityProgress',
+        entity: 'activity_progress',
+        key: `${activity.planCode}:${activity.number}/${value.targetKey}`,
+        before,
+        after: next,
       });
       return saved;
     });

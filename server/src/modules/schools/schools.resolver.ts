@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { PageArgs, parsePage, toConnection } from '../../graphql/pagination';
+import { pageComplexity } from '../../graphql/query-limits';
 import { Cluster } from '../clusters/cluster.entity';
 import { Municipality } from '../municipalities/municipality.entity';
 import { SchoolConnection } from './school-connection';
@@ -10,7 +11,10 @@ import { SchoolsService } from './schools.service';
 
 @Resolver(() => School)
 export class SchoolsResolver {
-  @Query(() => SchoolConnection, { description: 'Schools in code order, a page at a time (at most 500 per page)' })
+  @Query(() => SchoolConnection, {
+    complexity: pageComplexity,
+    description: 'Schools in code order, a page at a time (at most 500 per page)',
+  })
   schools(
     @Arg('filter', () => SchoolFilter, { nullable: true }) filter: SchoolFilter | null,
     @Args(() => PageArgs) pageArgs: PageArgs,
@@ -46,7 +50,7 @@ export class MunicipalitySchoolsResolver {
     return ctx.loaders.schoolCountByMunicipality.load(municipality.code);
   }
 
-  @FieldResolver(() => SchoolConnection)
+  @FieldResolver(() => SchoolConnection, { complexity: pageComplexity })
   async schools(
     @Root() municipality: Municipality,
     @Args(() => PageArgs) pageArgs: PageArgs,

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { PageArgs, parsePage } from '../../graphql/pagination';
+import { listComplexity, pageComplexity } from '../../graphql/query-limits';
 import { School } from '../schools/school.entity';
 import { SelfDiagnosticDirection } from './self-diagnostic-direction.entity';
 import { LEVEL_TITLES } from './self-diagnostic-level';
@@ -12,6 +13,7 @@ import { SelfDiagnosticDirectionScore, SelfDiagnosticResultConnection } from './
 @Resolver(() => SelfDiagnosticResult)
 export class SelfDiagnosticResultResolver {
   @Query(() => SelfDiagnosticResultConnection, {
+    complexity: pageComplexity,
     description: 'Self-diagnostic results, newest round first, then by school code (at most 500 per page)',
   })
   selfDiagnosticResults(
@@ -53,6 +55,7 @@ export class SelfDiagnosticResultResolver {
   }
 
   @FieldResolver(() => [SelfDiagnosticDirectionScore], {
+    complexity: listComplexity(8),
     description: 'One entry per direction, in model order; score null where the source gave none',
   })
   async scores(@Root() result: SelfDiagnosticResult, @Ctx() ctx: HubContext): Promise<SelfDiagnosticDirectionScore[]> {
@@ -86,6 +89,7 @@ export class SelfDiagnosticResultConnectionResolver {
 @Resolver(() => School)
 export class SchoolSelfDiagnosticsResolver {
   @FieldResolver(() => [SelfDiagnosticResult], {
+    complexity: listComplexity(4),
     description: 'The school’s self-diagnostic results, newest first; optionally of one year and/or round',
   })
   async selfDiagnostics(

@@ -4,7 +4,9 @@ import type { Actor } from '../../graphql/actor';
 import { HubError, InputError } from '../../graphql/errors';
 import { PaginationErrorCode, toConnection, type Page } from '../../graphql/pagination';
 import { School } from '../schools/school.entity';
+import { audit } from '../audit/audit';
 import { Conditions } from '../shared/sql-conditions';
+import { assertAllowed } from '../users/permissions';
 import { SelfDiagnosticDirection } from './self-diagnostic-direction.entity';
 import { SelfDiagnosticResult, type SelfDiagnosticRound } from './self-diagnostic-result.entity';
 import type { SelfDiagnosticFilter } from './self-diagnostics.inputs';
@@ -43,6 +45,11 @@ export interface SelfDiagnosticRoundSummary extends SelfDiagnosticRound {
 
 /** Who a write records: a caller (`ctx.actor`) or the user an import acts for. */
 export type Recorder = Pick<Actor, 'userId' | 'displayName'>;
+
+/** A result as the audit log keeps it: the figures, not who recorded them (the entry says that). */
+function auditRow(r: SelfDiagnosticResult) {
+  return { total: r.total, level: r.level, scores: r.scores, isDemo: r.isDemo };
+}
 
 /** The one place that reads and writes self-diagnostic results. */
 export class SelfDiagnosticsService {
@@ -177,14 +184,27 @@ export class SelfDiagnosticsService {
     const full: SelfDiagnosticDraft = { ...draft, schoolCode };
     return this.em.transaction(async (em) => {
       const tx = new SelfDiagnosticsService(em);
-      const directions = await tx.directions();
+      // Under row-level security a school out of the caller's scope is not found: the check refuses it.
       const school = await em.findOneBy(School, { code: schoolCode });
-      // Access control will check `school.municipalityCode` against the actor's scope here.
+      assertAllowed(actor, {
+        kind: 'self-diagnostic',
+        school: { code: schoolCode, municipalityCode: school?.municipalityCode ?? null },
+      });
+      const directions = await tx.directions();
       const problems = validateSelfDiagnostic(full, { directions, schoolExists: school !== null });
       if (problems.length > 0) throw new InputError(problems[0]!.code, problems);
 
+      const before = (await tx.bySchools([schoolCode], full.year, full.round)).get(schoolCode)![0];
       await tx.write([selfDiagnosticRecord(full, directions)], actor);
       const saved = (await tx.bySchools([schoolCode], full.year, full.round)).get(schoolCode)![0]!;
+      await audit(em, {
+        actor,
+        action: 'submitSelfDiagnostic',
+        entity: 'self_diagnostic_result',
+        key: `${schoolCode}/${full.year}/${full.round}`,
+        before: before && auditRow(before),
+        after: auditRow(saved),
+      });
       saved.school = school!;
       return saved;
     });

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ShnorListing } from './shnor-listing.entity';
 import { ShnorFailureMeasure, ShnorRuleBranch } from './shnor-rule';
+import { listComplexity } from '../../graphql/query-limits';
 
 registerEnumType(ShnorRuleBranch, {
   name: 'ShnorRuleBranch',
@@ -63,7 +64,7 @@ export class ShnorCandidate {
   @Field(() => [ShnorRuleBranch])
   branches: ShnorRuleBranch[];
 
-  @Field(() => [ShnorCandidateEvidence])
+  @Field(() => [ShnorCandidateEvidence], { complexity: listComplexity(6) })
   evidence: ShnorCandidateEvidence[];
 
   @Field(() => Boolean, {
@@ -71,6 +72,6 @@ export class ShnorCandidate {
   })
   listed: boolean;
 
-  @Field(() => [ShnorListing], { description: 'The listings of that year and the next' })
+  @Field(() => [ShnorListing], { complexity: listComplexity(2), description: 'The listings of that year and the next' })
   listings: ShnorListing[];
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
+import { listComplexity } from '../../graphql/query-limits';
 import { AssessmentProcedure } from '../assessments/procedure.entity';
 import { AssessmentSubject } from '../assessments/subject.entity';
 import { School } from '../schools/school.entity';
@@ -17,7 +18,10 @@ async function schoolOf(ctx: HubContext, code: string): Promise<School> {
 
 @Resolver(() => ShnorListing)
 export class ShnorResolver {
-  @Query(() => [ShnorListing], { description: 'The ШНОР/ШНСУ list of a year (all years when omitted)' })
+  @Query(() => [ShnorListing], {
+    complexity: listComplexity(200),
+    description: 'The ШНОР/ШНСУ list of a year (all years when omitted)',
+  })
   shnorListings(
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Ctx() ctx: HubContext,
@@ -26,6 +30,7 @@ export class ShnorResolver {
   }
 
   @Query(() => [ShnorCandidate], {
+    complexity: listComplexity(100),
     description:
       'Schools with ≥ 30 % «2» (or below the ЕГЭ minimum) in two or more procedures of the year, ' +
       'or in the same procedure that year and the year before; with the results that show it',

@@ -2,7 +2,9 @@ import { In, type EntityManager } from 'typeorm';
 import { hydrate } from '../../db/hydrate';
 import type { Actor } from '../../graphql/actor';
 import { InputError } from '../../graphql/errors';
+import { audit } from '../audit/audit';
 import { School } from '../schools/school.entity';
+import { assertAllowed } from '../users/permissions';
 import { ShnorListing, type ShnorCategory, type ShnorProgrammeStatus } from './shnor-listing.entity';
 import { validateShnorListing, type ShnorListingDraft } from './shnor-validation';
 
@@ -13,6 +15,11 @@ export interface ShnorListingRow {
   category: ShnorCategory;
   curator: string | null;
   programmeStatus: ShnorProgrammeStatus;
+}
+
+/** A listing as the audit log keeps it. */
+function auditRow(l: ShnorListing) {
+  return { category: l.category, curator: l.curator, programmeStatus: l.programmeStatus, isDemo: l.isDemo };
 }
 
 /** Every write of the ШНОР list goes through here (the mutation now, the `shnor-list` import later). */
@@ -52,16 +59,34 @@ export class ShnorService {
 
   /**
    * Puts a school on the list of a year (or updates its listing), or takes it off when no
-   * category is given (returns null). The school and year are explicit, so a scope check can
-   * be added here. A listing of a demo school is demo data. Unchanged input changes nothing.
+   * category is given (returns null). Only the region admin may (checked first). A listing of
+   * a demo school is demo data. Unchanged input changes nothing; a change is audited.
    */
   setListing(draft: ShnorListingDraft, actor: Actor): Promise<ShnorListing | null> {
     return this.em.transaction(async (em) => {
-      const school = await em.findOneBy(School, { code: draft.schoolCode.trim() });
+      const schoolCode = draft.schoolCode.trim();
+      const school = await em.findOneBy(School, { code: schoolCode });
+      assertAllowed(actor, {
+        kind: 'shnor-listing',
+        school: { code: schoolCode, municipalityCode: school?.municipalityCode ?? null },
+      });
       const { value, problems } = validateShnorListing(draft, { schoolExists: school !== null });
       if (!value || !school) throw new InputError(problems[0]!.code, problems);
+      const before = await em.findOneBy(ShnorListing, { schoolCode: value.schoolCode, year: value.year });
+      const change = (after: ShnorListing | null) =>
+        audit(em, {
+          actor,
+          action: 'setShnorListing',
+          entity: 'shnor_listing',
+          key: `${value.schoolCode}/${value.year}`,
+          before: before && auditRow(before),
+          after: after && auditRow(after),
+        });
       if (value.category === null) {
-        await em.delete(ShnorListing, { schoolCode: value.schoolCode, year: value.year });
+        if (before) {
+          await em.delete(ShnorListing, { schoolCode: value.schoolCode, year: value.year });
+          await change(null);
+        }
         return null;
       }
       const rows: Record<string, unknown>[] = await em.query(
@@ -90,8 +115,10 @@ export class ShnorService {
           value.curator === undefined,
         ],
       );
-      if (rows.length) return hydrate(em, ShnorListing, rows)[0]!;
-      return em.findOneByOrFail(ShnorListing, { schoolCode: value.schoolCode, year: value.year });
+      if (rows.length === 0) return before!;
+      const saved = hydrate(em, ShnorListing, rows)[0]!;
+      await change(saved);
+      return saved;
     });
   }
 

@@ -27,7 +27,7 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: HubContext,
   ): Promise<AuthPayload> {
-    return ctx.auth.login(username, password, ctx.request.address);
+    return ctx.auth.login(username, password, ctx.request.address, ctx.request.requestId);
   }
 
   @Mutation(() => AuthPayload, { description: 'A new access token (and refresh token) for a refresh token' })
@@ -40,7 +40,7 @@ export class AuthResolver {
     @Arg('refreshToken', () => String, { nullable: true }) token: string | null,
     @Ctx() ctx: HubContext,
   ): Promise<boolean> {
-    return ctx.auth.logout(token ?? null, ctx.request.sessionId);
+    return ctx.auth.logout(token ?? null, ctx.request.sessionId, ctx.actor, ctx.request.requestId);
   }
 
   @Query(() => AppUser, { nullable: true, description: 'The signed-in user' })

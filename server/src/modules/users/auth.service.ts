@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { ANONYMOUS, type Actor } from '../../graphql/actor';
+import { ANONYMOUS, SYSTEM, type Actor } from '../../graphql/actor';
 import { INFRASTRUCTURE } from '../../db/query-counter';
 import { HubError } from '../../graphql/errors';
+import { audit } from '../audit/audit';
+import type { OidcVerifier } from './oidc';
+import { provisionAccount } from './oidc-accounts';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import {
   hashRefreshToken,
@@ -17,8 +20,12 @@ import { AuthErrorCode } from './users.errors';
 const THROTTLE = { windowMinutes: 15, perUsername: 5, perAddress: 30 };
 /** How long a resolved session is trusted before the database is asked again (revocation delay). */
 const SESSION_CACHE_MS = 5_000;
+/** Sessions remembered at most; beyond, the cache starts afresh (memory stays bounded). */
+const SESSION_CACHE_LIMIT = 10_000;
 
 export interface Session {
+  /** The refresh token's row: what logout revokes. */
+  sessionId: string;
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
@@ -43,9 +50,16 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    /** An external identity provider whose tokens are accepted too; null: the hub's own only. */
+    private readonly oidc: { verifier: OidcVerifier; issuer: string } | null = null,
   ) {}
 
-  async login(usernameInput: string, password: string, address: string): Promise<Session> {
+  async login(
+    usernameInput: string,
+    password: string,
+    address: string,
+    requestId: string | null = null,
+  ): Promise<Session> {
     const username = usernameInput.trim().toLowerCase();
     await this.checkThrottle(username, address);
     const user = await this.dataSource.manager.findOneBy(AppUser, { username });
@@ -55,7 +69,17 @@ export class AuthService {
     await this.dataSource.manager.insert(LoginAttempt, { username, address, succeeded: ok });
     if (!ok || !user) throw new HubError(AuthErrorCode.BAD_CREDENTIALS, 'Неверное имя пользователя или пароль');
     await this.dataSource.manager.update(AppUser, user.id, { lastLoginAt: new Date() });
-    return this.startSession(user);
+    const session = await this.startSession(user);
+    await audit(this.dataSource.manager, {
+      actor: { ...SYSTEM, userId: user.id, displayName: user.displayName },
+      action: 'login',
+      entity: 'session',
+      key: session.sessionId,
+      before: null,
+      after: { username: user.username, address },
+      requestId,
+    });
+    return session;
   }
 
   async refresh(token: string): Promise<Session> {
@@ -73,29 +97,77 @@ export class AuthService {
   }
 
   /** Ends the session of the refresh token, or of the access token's session. */
-  async logout(refreshToken: string | null, sessionId: string | null): Promise<boolean> {
+  async logout(
+    refreshToken: string | null,
+    sessionId: string | null,
+    actor: Actor,
+    requestId: string | null = null,
+  ): Promise<boolean> {
     const where = refreshToken ? { tokenHash: hashRefreshToken(refreshToken) } : sessionId ? { id: sessionId } : null;
     if (!where) return false;
     const found = await this.dataSource.manager.findOneBy(RefreshToken, where);
     if (!found || found.revokedAt) return false;
     await this.dataSource.manager.update(RefreshToken, found.id, { revokedAt: new Date() });
     this.sessions.delete(found.id);
+    await audit(this.dataSource.manager, {
+      actor,
+      action: 'logout',
+      entity: 'session',
+      key: found.id,
+      before: null,
+      after: null,
+      requestId,
+    });
     return true;
   }
 
-  /** The actor behind an `Authorization: Bearer …` value; anonymous when absent, null when invalid. */
+  /**
+   * The actor behind an `Authorization: Bearer …` value; anonymous when absent,
+   * null when invalid. The hub's own tokens carry a session; a provider's
+   * token (when one is configured) is checked on every use and has none.
+   */
   async actorFor(authorization: string | undefined | null): Promise<{ actor: Actor; sessionId: string | null } | null> {
     if (!authorization) return { actor: ANONYMOUS, sessionId: null };
     const token = authorization.replace(/^Bearer\s+/i, '');
     const claims = await this.tokens.verifyAccess(token);
-    if (!claims) return null;
-    const cached = this.sessions.get(claims.sid);
-    if (cached && Date.now() - cached.at < SESSION_CACHE_MS) {
-      return cached.actor && cached.actor.userId === claims.sub ? { actor: cached.actor, sessionId: claims.sid } : null;
+    if (claims) {
+      const actor = await this.sessionActor(claims.sub, claims.sid);
+      return actor ? { actor, sessionId: claims.sid } : null;
     }
-    const actor = await this.loadActor(claims.sub, claims.sid);
-    this.sessions.set(claims.sid, { actor, at: Date.now() });
-    return actor ? { actor, sessionId: claims.sid } : null;
+    const actor = this.oidc ? await this.providerActor(token, this.oidc) : null;
+    return actor ? { actor, sessionId: null } : null;
+  }
+
+  /** A provider's token: verified every time; its account brought up to date at most every SESSION_CACHE_MS. */
+  private async providerActor(token: string, oidc: { verifier: OidcVerifier; issuer: string }): Promise<Actor | null> {
+    const identity = await oidc.verifier.verify(token);
+    if (!identity) return null;
+    const key = `oidc:${hashRefreshToken(token)}`;
+    const cached = this.sessions.get(key);
+    if (cached && Date.now() - cached.at < SESSION_CACHE_MS) return cached.actor;
+    const actor = await provisionAccount(this.dataSource, identity, oidc.issuer).catch((error: unknown) => {
+      // Claims naming a municipality or school the hub does not know: refused, and worth an operator's look.
+      console.warn(`Токен поставщика входа для ${identity.username} отклонён: ${(error as Error).message}`);
+      return null;
+    });
+    if (this.sessions.size > SESSION_CACHE_LIMIT) this.sessions.clear();
+    this.sessions.set(key, { actor, at: Date.now() });
+    return actor;
+  }
+
+  /**
+   * The actor of a session while it lasts: null once it is revoked or expired,
+   * or its user disabled (seen within SESSION_CACHE_MS). Long-lived sockets ask again.
+   */
+  async sessionActor(userId: string, sessionId: string): Promise<Actor | null> {
+    const cached = this.sessions.get(sessionId);
+    if (cached && Date.now() - cached.at < SESSION_CACHE_MS) {
+      return cached.actor && cached.actor.userId === userId ? cached.actor : null;
+    }
+    const actor = await this.loadActor(userId, sessionId);
+    if (this.sessions.size > SESSION_CACHE_LIMIT) this.sessions.clear();
+    this.sessions.set(sessionId, { actor, at: Date.now() });
+    return actor;
   }
 
   private async loadActor(userId: string, sessionId: string): Promise<Actor | null> {
@@ -126,7 +198,7 @@ export class AuthService {
       Object.assign(new RefreshToken(), { userId: user.id, tokenHash: hashRefreshToken(refreshToken), expiresAt }),
     );
     const accessToken = await this.tokens.signAccess({ sub: user.id, sid: session.id });
-    return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user };
+    return { sessionId: session.id, accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user };
   }
 
   private async checkThrottle(username: string, address: string): Promise<void> {

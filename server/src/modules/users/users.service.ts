@@ -1,6 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
+import { SYSTEM, type Actor } from '../../graphql/actor';
 import { InputError, type FieldProblem } from '../../graphql/errors';
+import { audit } from '../audit/audit';
 import { hashPassword } from './password';
+import { assertAllowed } from './permissions';
 import { Role } from './role';
 import { AppUser, UserSchoolAssignment } from './user.entity';
 import { UserErrorCode } from './users.errors';
@@ -57,10 +60,35 @@ export function validateNewUser(user: NewUser): FieldProblem[] {
   return problems;
 }
 
+/** An account as the audit log and `user list` show it: never the password hash. */
+export interface UserSummary {
+  username: string;
+  role: Role;
+  displayName: string;
+  municipalityCode: string | null;
+  schoolCode: string | null;
+  assignedSchools: string[];
+  disabled: boolean;
+}
+
+function summary(user: AppUser, assignedSchools: string[]): UserSummary {
+  return {
+    username: user.username,
+    role: user.role,
+    displayName: user.displayName,
+    municipalityCode: user.municipalityCode,
+    schoolCode: user.schoolCode,
+    assignedSchools,
+    disabled: user.disabled,
+  };
+}
+
+/** Accounts: created, listed, disabled — by a region admin or the command line, each change audited. */
 export class UsersService {
   constructor(private readonly em: EntityManager) {}
 
-  async create(input: NewUser): Promise<AppUser> {
+  async create(input: NewUser, actor: Actor = SYSTEM): Promise<AppUser> {
+    assertAllowed(actor, { kind: 'manage-users' });
     const username = input.username.trim().toLowerCase();
     const user = { ...input, username };
     const problems = validateNewUser(user);
@@ -88,13 +116,21 @@ export class UsersService {
           disabled: false,
         }),
       );
-      const assigned = [...new Set(user.assignedSchools ?? [])];
+      const assigned = [...new Set(user.assignedSchools ?? [])].sort();
       if (assigned.length > 0) {
         await em.insert(
           UserSchoolAssignment,
           assigned.map((schoolCode) => ({ userId: saved.id, schoolCode })),
         );
       }
+      await audit(em, {
+        actor,
+        action: 'user.add',
+        entity: 'app_user',
+        key: username,
+        before: null,
+        after: summary(saved, assigned),
+      });
       return saved;
     });
   }
@@ -103,8 +139,12 @@ export class UsersService {
     return this.em.find(AppUser, { order: { username: 'ASC' } });
   }
 
-  async assignedSchools(userIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await this.em.find(UserSchoolAssignment, {
+  assignedSchools(userIds: string[]): Promise<Map<string, string[]>> {
+    return this.assignedSchoolsIn(this.em, userIds);
+  }
+
+  private async assignedSchoolsIn(em: EntityManager, userIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await em.find(UserSchoolAssignment, {
       where: { userId: In(userIds) },
       order: { schoolCode: 'ASC' },
     });
@@ -113,13 +153,39 @@ export class UsersService {
     return result;
   }
 
-  /** Disables an account; its sessions end with it (checked on every request). */
-  async disable(username: string): Promise<AppUser> {
-    const user = await this.em.findOneBy(AppUser, { username: username.trim().toLowerCase() });
-    if (!user)
-      throw new InputError(UserErrorCode.NOT_FOUND, [{ field: 'username', message: `Нет пользователя «${username}»` }]);
-    user.disabled = true;
-    return this.em.save(user);
+  /**
+   * Disables an account and revokes its sessions: requests with its tokens are
+   * refused within seconds, its refresh tokens at once, its sockets closed.
+   */
+  async disable(username: string, actor: Actor = SYSTEM): Promise<AppUser> {
+    assertAllowed(actor, { kind: 'manage-users' });
+    return this.em.transaction(async (em) => {
+      const user = await em.findOne(AppUser, {
+        where: { username: username.trim().toLowerCase() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user) {
+        throw new InputError(UserErrorCode.NOT_FOUND, [
+          { field: 'username', message: `Нет пользователя «${username}»` },
+        ]);
+      }
+      const assigned = (await this.assignedSchoolsIn(em, [user.id])).get(user.id) ?? [];
+      const before = summary(user, assigned);
+      user.disabled = true;
+      await em.update(AppUser, user.id, { disabled: true });
+      await em.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
+        user.id,
+      ]);
+      await audit(em, {
+        actor,
+        action: 'user.disable',
+        entity: 'app_user',
+        key: user.username,
+        before,
+        after: summary(user, assigned),
+      });
+      return user;
+    });
   }
 
   private async exists(table: 'municipality', codes: string[]): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { PageArgs, parsePage, toConnection } from '../../graphql/pagination';
+import { listComplexity, pageComplexity } from '../../graphql/query-limits';
 import { SchoolConnection } from '../schools/school-connection';
 import {
   VsokoBlock,
@@ -20,7 +21,10 @@ async function rulesOf(campaign: VsokoCampaign, ctx: HubContext): Promise<VsokoC
 
 @Resolver(() => VsokoCampaign)
 export class VsokoCampaignResolver {
-  @Query(() => [VsokoCampaign], { description: 'ВСОКО monitoring campaigns, newest first' })
+  @Query(() => [VsokoCampaign], {
+    complexity: listComplexity(3),
+    description: 'ВСОКО monitoring campaigns, newest first',
+  })
   vsokoCampaigns(@Ctx() ctx: HubContext): Promise<VsokoCampaign[]> {
     return new VsokoCampaignsService(ctx.em).list();
   }
@@ -67,7 +71,10 @@ export class VsokoCampaignResolver {
     return ctx.loaders.vsokoSampleSize.load(campaign.year);
   }
 
-  @FieldResolver(() => SchoolConnection, { description: 'The sample schools in code order' })
+  @FieldResolver(() => SchoolConnection, {
+    complexity: pageComplexity,
+    description: 'The sample schools in code order',
+  })
   async sampleSchools(
     @Root() campaign: VsokoCampaign,
     @Args(() => PageArgs) pageArgs: PageArgs,

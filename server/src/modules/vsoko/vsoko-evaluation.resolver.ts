@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { PageArgs, parsePage } from '../../graphql/pagination';
+import { listComplexity, pageComplexity } from '../../graphql/query-limits';
 import { School } from '../schools/school.entity';
 import { judgeDocumentLink } from './document-link';
 import { assessVsoko, type VsokoAssessment } from './vsoko-assessment';
@@ -56,6 +57,7 @@ function documentsOf(evaluation: VsokoEvaluation, rules: VsokoCampaignRules): Vs
 @Resolver(() => VsokoEvaluation)
 export class VsokoEvaluationResolver {
   @Query(() => VsokoEvaluationConnection, {
+    complexity: pageComplexity,
     description: 'ВСОКО evaluations, newest campaign first, then by school code (at most 500 per page)',
   })
   vsokoEvaluations(
@@ -89,7 +91,10 @@ export class VsokoEvaluationResolver {
     return (await assess(evaluation, ctx)).rules.campaign;
   }
 
-  @FieldResolver(() => [VsokoBlockResult], { description: 'Every block of the campaign with its score and risk' })
+  @FieldResolver(() => [VsokoBlockResult], {
+    complexity: listComplexity(4),
+    description: 'Every block of the campaign with its score and risk',
+  })
   async blocks(@Root() evaluation: VsokoEvaluation, @Ctx() ctx: HubContext): Promise<VsokoBlockResult[]> {
     return (await assess(evaluation, ctx)).assessment.blocks;
   }
@@ -105,6 +110,7 @@ export class VsokoEvaluationResolver {
   }
 
   @FieldResolver(() => [VsokoBlockResult], {
+    complexity: listComplexity(4),
     description: 'Рисковый профиль: the risky blocks with their named risks and indicators',
   })
   async riskProfile(@Root() evaluation: VsokoEvaluation, @Ctx() ctx: HubContext): Promise<VsokoBlockResult[]> {
@@ -133,7 +139,10 @@ export class VsokoEvaluationResolver {
     };
   }
 
-  @FieldResolver(() => [VsokoEvaluationDocument], { description: 'One entry per document of the campaign list' })
+  @FieldResolver(() => [VsokoEvaluationDocument], {
+    complexity: listComplexity(6),
+    description: 'One entry per document of the campaign list',
+  })
   async documents(@Root() evaluation: VsokoEvaluation, @Ctx() ctx: HubContext): Promise<VsokoEvaluationDocument[]> {
     return documentsOf(evaluation, (await assess(evaluation, ctx)).rules);
   }
@@ -169,7 +178,10 @@ export class SchoolVsokoResolver {
     return evaluation;
   }
 
-  @FieldResolver(() => [VsokoEvaluation], { description: 'Every ВСОКО evaluation of the school, newest first' })
+  @FieldResolver(() => [VsokoEvaluation], {
+    complexity: listComplexity(3),
+    description: 'Every ВСОКО evaluation of the school, newest first',
+  })
   async vsokoHistory(@Root() school: School, @Ctx() ctx: HubContext): Promise<VsokoEvaluation[]> {
     const history = await ctx.loaders.vsokoHistoryBySchool.load(school.code);
     for (const evaluation of history) evaluation.school ??= school;

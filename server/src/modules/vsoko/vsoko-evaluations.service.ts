@@ -7,6 +7,7 @@ import { School } from '../schools/school.entity';
 import { VsokoCampaignsService } from './vsoko-campaigns.service';
 import { VsokoEvaluation } from './vsoko-evaluation.entity';
 import {
+  changedVsokoParts,
   mergeVsokoEvaluation,
   realRecord,
   vsokoKey,
@@ -15,7 +16,9 @@ import {
 } from './vsoko-merge';
 import type { VsokoEvaluationFilter } from './vsoko.inputs';
 import type { VsokoEvaluationConnection } from './vsoko.types';
+import { audit } from '../audit/audit';
 import { Conditions } from '../shared/sql-conditions';
+import { assertAllowed } from '../users/permissions';
 import { validateVsokoEvaluation, type VsokoEvaluationDraft } from './vsoko.validation';
 
 /** Evaluation columns plus its scores and links as JSON objects, for `hydrateEvaluations`. */
@@ -155,7 +158,8 @@ export class VsokoEvaluationsService {
 
   /**
    * Records (inserts or updates) the evaluation of `schoolCode` in the campaign of
-   * `draft.year`. All rules are checked first; any problem throws and nothing changes.
+   * `draft.year`. Who may change which parts is checked first, then every rule;
+   * any refusal throws and nothing changes. The change is audited.
    */
   async record(
     schoolCode: string,
@@ -166,9 +170,17 @@ export class VsokoEvaluationsService {
     return this.em.transaction(async (em) => {
       const tx = new VsokoEvaluationsService(em);
       const campaigns = new VsokoCampaignsService(em);
-      const rules = (await campaigns.rules([full.year])).get(full.year) ?? null;
+      // Under row-level security a school out of the caller's scope is not found: the check refuses it.
       const school = await em.findOneBy(School, { code: schoolCode });
-      // Access control will check `school.municipalityCode` against the actor's scope here.
+      const stored = school
+        ? ((await tx.storedMany([{ schoolCode, year: full.year }])).get(vsokoKey(schoolCode, full.year)) ?? null)
+        : null;
+      assertAllowed(actor, {
+        kind: 'vsoko-evaluation',
+        school: { code: schoolCode, municipalityCode: school?.municipalityCode ?? null },
+        parts: changedVsokoParts(stored?.record ?? null, full),
+      });
+      const rules = (await campaigns.rules([full.year])).get(full.year) ?? null;
       const problems = validateVsokoEvaluation(full, {
         campaign: rules,
         campaignYears: rules ? [] : await campaigns.years(),
@@ -177,9 +189,17 @@ export class VsokoEvaluationsService {
       });
       if (problems.length > 0) throw new InputError(problems[0]!.code, problems);
 
-      const stored = await tx.storedMany([{ schoolCode, year: full.year }]);
-      const record = mergeVsokoEvaluation(realRecord(stored.get(vsokoKey(schoolCode, full.year))), full);
+      // A real record over a demo one starts afresh: no demo expert, passport or link survives in it.
+      const record = mergeVsokoEvaluation(realRecord(stored), full);
       await tx.write([record], actor);
+      await audit(em, {
+        actor,
+        action: 'recordVsokoEvaluation',
+        entity: 'vsoko_evaluation',
+        key: `${schoolCode}/${full.year}`,
+        before: stored ? { ...stored.record, isDemo: stored.isDemo } : null,
+        after: { ...record, isDemo: false },
+      });
       const saved = (await tx.bySchools([schoolCode], full.year)).get(schoolCode)!;
       saved.school = school!;
       return saved;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mergeVsokoEvaluation, realRecord, sameVsokoEvaluation, type VsokoEvaluationRecord } from './vsoko-merge';
+import {
+  changedVsokoParts,
+  mergeVsokoEvaluation,
+  realRecord,
+  sameVsokoEvaluation,
+  type VsokoEvaluationRecord,
+} from './vsoko-merge';
 import type { VsokoEvaluationDraft } from './vsoko.validation';
 
 const blocks = [
@@ -124,5 +130,49 @@ describe('sameVsokoEvaluation and realRecord', () => {
     expect(realRecord({ isDemo: false, record: stored })).toBe(stored);
     expect(realRecord({ isDemo: true, record: stored })).toBeNull();
     expect(realRecord(undefined)).toBeNull();
+  });
+});
+
+describe('changedVsokoParts', () => {
+  const same = stored.scores;
+  const storedBlocks = [...same].map(([number, score]) => ({ number, score }));
+
+  it('a first record changes the scores and whatever else it gives', () => {
+    expect(changedVsokoParts(null, draft())).toEqual(['scores']);
+    expect(changedVsokoParts(null, draft({ expert: 'Эксперт 2', passport: { teacherCount: 3 } }))).toEqual([
+      'scores',
+      'expert',
+      'passport',
+    ]);
+  });
+
+  it('the stored scores sent back are no change; one point more is', () => {
+    expect(changedVsokoParts(stored, draft({ blocks: storedBlocks }))).toEqual([]);
+    expect(changedVsokoParts(stored, draft({ blocks: [...storedBlocks.slice(1), { number: 1, score: 2 }] }))).toEqual([
+      'scores',
+    ]);
+  });
+
+  it('omitted parts, and parts set to what is stored, are no change', () => {
+    const unchanged = draft({
+      blocks: storedBlocks,
+      expert: ' Эксперт 1 ',
+      passport: { managementPositions: ['principal'], teacherCount: 20 },
+      documents: [{ code: 'vsoko-regulation', url: 'https://s.example/vsoko.pdf' }],
+    });
+    expect(changedVsokoParts(stored, unchanged)).toEqual([]);
+  });
+
+  it('names each changed part', () => {
+    expect(changedVsokoParts(stored, draft({ blocks: storedBlocks, expert: null }))).toEqual(['expert']);
+    expect(changedVsokoParts(stored, draft({ blocks: storedBlocks, passport: { studentCount: 301 } }))).toEqual([
+      'passport',
+    ]);
+    expect(
+      changedVsokoParts(stored, draft({ blocks: storedBlocks, passport: { managementPositions: ['methodologist'] } })),
+    ).toEqual(['passport']);
+    expect(
+      changedVsokoParts(stored, draft({ blocks: storedBlocks, documents: [{ code: 'vsoko-regulation', url: '' }] })),
+    ).toEqual(['documents']);
   });
 });

@@ -1,3 +1,4 @@
+import type { VsokoPart } from '../users/permissions';
 import type { VsokoEvaluationDraft } from './vsoko.validation';
 
 /** An evaluation as stored, apart from who and when. */
@@ -103,4 +104,35 @@ export function sameVsokoEvaluation(a: VsokoEvaluationRecord, b: VsokoEvaluation
     sameMap(a.scores, b.scores) &&
     sameMap(a.links, b.links)
   );
+}
+
+/**
+ * The parts of the stored evaluation (demo or not) a draft changes: what a
+ * permission check weighs. Parts the draft leaves out, or sets to what is
+ * stored, are not changes — block scores are always in a draft, and a
+ * coordinator sends them back unchanged.
+ */
+export function changedVsokoParts(stored: VsokoEvaluationRecord | null, draft: VsokoEvaluationDraft): VsokoPart[] {
+  const next = mergeVsokoEvaluation(stored, draft);
+  const before: VsokoEvaluationRecord = stored ?? {
+    ...next,
+    scores: new Map(),
+    expert: null,
+    managementPositions: null,
+    teacherCount: null,
+    studentCount: null,
+    links: new Map(),
+  };
+  const parts: VsokoPart[] = [];
+  if (stored === null || !sameMap(before.scores, next.scores)) parts.push('scores');
+  if (before.expert !== next.expert) parts.push('expert');
+  if (
+    !sameSet(before.managementPositions, next.managementPositions) ||
+    before.teacherCount !== next.teacherCount ||
+    before.studentCount !== next.studentCount
+  ) {
+    parts.push('passport');
+  }
+  if (!sameMap(before.links, next.links)) parts.push('documents');
+  return parts;
 }
