@@ -144,3 +144,14 @@ it('shows no form to a user without the right, and only its own municipality to 
   const options = await own.getByTestId('progress-form').locator('select[name=target] option').allTextContents();
   expect(options).toEqual(['Томский район']);
 });
+
+it('opens an activity from the keyboard', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+  await signInPage(page, hub.url);
+  await page.goto(`${hub.url}plans/${PLAN}`);
+  const head = page.locator('[data-testid=activity][data-number="2"] button.head');
+  await head.focus();
+  await page.keyboard.press('Enter');
+  expect(await head.getAttribute('aria-expanded')).toBe('true');
+  await page.locator('[data-testid=activity][data-number="2"] [data-testid=activity-details]').waitFor();
+});

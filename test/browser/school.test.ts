@@ -151,3 +151,16 @@ it('tells a school coordinator whose school is not on the latest ШНОР list s
   expect(await page.getByTestId('shnor-status').textContent()).toContain(`Не в списке ${year}`);
   expect(await page.getByTestId('shnor-history').locator('tbody tr').count()).toBeGreaterThan(0);
 });
+
+it('says in Russian when the card cannot be loaded, and loads it on retry', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+  await signInPage(page, hub.url);
+  await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+  await page.goto(`${hub.url}schools/sch700001`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toMatch(/Не удалось загрузить данные/);
+  await page.unroute('**/graphql');
+  await alert.getByRole('button', { name: 'Повторить' }).click();
+  await page.getByTestId('school-card').waitFor();
+});
