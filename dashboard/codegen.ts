@@ -7,7 +7,13 @@ const config: CodegenConfig = {
   generates: {
     'src/generated/graphql.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],
-      config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: { field: true, inputValue: false } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false },
+        // Both travel as ISO strings.
+        scalars: { DateTimeISO: 'string', LocalDate: 'string' },
+      },
     },
   },
   silent: true,

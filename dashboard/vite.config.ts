@@ -5,7 +5,20 @@ export default defineConfig({
   plugins: [vue()],
   server: {
     // `pnpm --filter @hub/dashboard dev` next to a running server.
-    proxy: { '/graphql': { target: 'http://localhost:4000', ws: true } },
+    proxy: { '/graphql': { target: 'http://localhost:4000', ws: true }, '/api': 'http://localhost:4000' },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // The analyst's console (GraphiQL with its editor) is large by nature and loads only on its route.
+    chunkSizeWarningLimit: 3000,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // React libraries inside GraphiQL mark modules "use client"; meaningless outside server components.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
 });

@@ -1,6 +1,10 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { authRoutes } from './features/auth/routes';
 import { session } from './features/auth/session';
+import { consoleRoutes } from './features/console/routes';
+import { importRoutes } from './features/import/routes';
+import { plansRoutes } from './features/plans/routes';
+import { schoolRoutes } from './features/school/routes';
 import { territoryRoutes } from './features/territory/routes';
 
 declare module 'vue-router' {
@@ -10,11 +14,20 @@ declare module 'vue-router' {
     title?: string;
     /** Shown in the main navigation, in this order. */
     nav?: { label: string; order: number };
+    /** Only these roles may open the route (and see it in the navigation); all signed-in users when absent. */
+    roles?: string[];
   }
 }
 
 /** Each feature contributes its routes; the navigation is built from their `meta.nav`. */
-const featureRoutes: RouteRecordRaw[] = [...authRoutes, ...territoryRoutes];
+const featureRoutes: RouteRecordRaw[] = [
+  ...authRoutes,
+  ...territoryRoutes,
+  ...schoolRoutes,
+  ...plansRoutes,
+  ...importRoutes,
+  ...consoleRoutes,
+];
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -35,6 +48,9 @@ function landing(): string {
 
 router.beforeEach((to) => {
   if (!to.meta.public && !session.value) return { name: 'login', query: { next: to.fullPath } };
+  if (to.meta.roles && !to.meta.roles.includes(session.value?.user.role ?? '')) {
+    return { name: 'no-access', query: { what: to.meta.title } };
+  }
   return true;
 });
 
