@@ -37,6 +37,17 @@ async function refused(accessToken: string): Promise<void> {
   expect(result.data ?? null).toBeNull();
 }
 
+describe('the sign-in payload', () => {
+  it('carries the scope of the user, assigned schools included, though an anonymous caller cannot read them', async () => {
+    const curator = await createUser(hub, { role: Role.CURATOR, assignedSchools: ['sch700002', 'sch700001'] });
+    const { login } = await hub.anonymous.gqlOk<{ login: { user: { role: string; assignedSchools: string[] } } }>(
+      'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { user { role assignedSchools } } }',
+      { u: curator.username, p: curator.password },
+    );
+    expect(login.user).toEqual({ role: 'CURATOR', assignedSchools: ['sch700001', 'sch700002'] });
+  });
+});
+
 describe('access tokens', () => {
   it('a token signed with the server’s key works; the same claims expired, forged or unsigned do not', async () => {
     const claims = decodeJwt(user.client.token!) as { sub: string; sid: string };

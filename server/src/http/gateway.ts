@@ -81,7 +81,11 @@ export class GraphqlGateway {
     assertWithinComplexity(schema, document, variables, operationName, this.limits.maxQueryComplexity);
   }
 
-  /** `onFinished` ends the scope if the response goes out some other way than Apollo's (an aborted request). */
+  /**
+   * `onFinished` is a safety net: Apollo ends the scope when it answers, even
+   * when the caller has gone (an aborted request still runs to its end). Should
+   * Apollo never answer, the scope is ended once its statements could no longer be running.
+   */
   async httpContext(
     authorization: string | undefined,
     address: string,
@@ -91,7 +95,9 @@ export class GraphqlGateway {
     const { actor, sessionId } = await this.identify(authorization);
     this.limit(actor, address);
     const context = await this.scopedContext(actor, { address, sessionId, requestId });
-    onFinished(() => void context.scopeClose(false));
+    onFinished(() => {
+      setTimeout(() => void context.scopeClose(false), this.app.statementTimeoutMs + 5_000).unref();
+    });
     return context;
   }
 

@@ -50,6 +50,7 @@ export class AuthResolver {
 
   @FieldResolver(() => [String], { description: 'Schools assigned to an expert or a curator' })
   async assignedSchools(@Root() user: AppUser, @Ctx() ctx: HubContext): Promise<string[]> {
+    if (user.assignedSchoolCodes) return user.assignedSchoolCodes;
     if (ctx.actor.userId === user.id) return user.schoolCode ? [] : ctx.actor.schoolCodes;
     const rows: { school_code: string }[] = await ctx.em.query(
       'SELECT school_code FROM user_school_assignment WHERE user_id = $1 ORDER BY school_code',

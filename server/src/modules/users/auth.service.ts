@@ -198,6 +198,12 @@ export class AuthService {
       Object.assign(new RefreshToken(), { userId: user.id, tokenHash: hashRefreshToken(refreshToken), expiresAt }),
     );
     const accessToken = await this.tokens.signAccess({ sub: user.id, sid: session.id });
+    // At sign-in the caller is still anonymous and may not read assignments: they travel with the user.
+    const assigned: { school_code: string }[] = await this.dataSource.query(
+      'SELECT school_code FROM user_school_assignment WHERE user_id = $1 ORDER BY school_code',
+      [user.id],
+    );
+    user.assignedSchoolCodes = assigned.map((r) => r.school_code);
     return { sessionId: session.id, accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user };
   }
 

@@ -64,6 +64,9 @@ export class AppUser {
   @Field(() => Date, { nullable: true })
   @Column('timestamptz', { nullable: true })
   lastLoginAt: Date | null;
+
+  /** Set where the reader may not see assignments itself (its own sign-in); not a column. */
+  assignedSchoolCodes?: string[];
 }
 
 /** Schools an expert or a curator works with. */

@@ -32,6 +32,7 @@ const ACCOUNTS: Omit<NewUser, 'password'>[] = [
   {
     username: 'demo-curator',
     role: Role.CURATOR,
+    // Replaced by the first schools of the latest ШНОР list when there is one.
     assignedSchools: ['sch700057', 'sch700058', 'sch700059'],
     displayName: 'Куратор ШНОР (демо)',
   },
@@ -46,8 +47,16 @@ export async function createDemoAccounts(dataSource: DataSource, dataDir: string
   const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM app_user');
   if (count > 0) return null;
   const users = new UsersService(dataSource.manager);
+  // The curator's schools are on the latest ШНОР list, so their work shows at once.
+  const listed: { school_code: string }[] = await dataSource.query(
+    `SELECT school_code FROM shnor_listing WHERE year = (SELECT max(year) FROM shnor_listing) ORDER BY school_code LIMIT 3`,
+  );
   const lines = ['Демо-учётные записи (созданы при первом запуске; смените или отключите их в рабочей системе):', ''];
-  for (const account of ACCOUNTS) {
+  for (const template of ACCOUNTS) {
+    const account =
+      template.role === Role.CURATOR && listed.length > 0
+        ? { ...template, assignedSchools: listed.map((r) => r.school_code) }
+        : template;
     const password = generatePassword();
     await users.create({ ...account, password });
     const scope =
