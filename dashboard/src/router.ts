@@ -2,6 +2,9 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes } from './features/auth/routes';
 import { session } from './features/auth/session';
 import { territoryRoutes } from './features/territory/routes';
+import { overviewRoutes } from './features/overview/routes';
+import { explorerRoutes } from './features/explorer/routes';
+import { municipalityRoutes } from './features/municipality/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -10,11 +13,19 @@ declare module 'vue-router' {
     title?: string;
     /** Shown in the main navigation, in this order. */
     nav?: { label: string; order: number };
+    /** Uses the whole width of a large screen (dashboards), not the reading width. */
+    wide?: boolean;
   }
 }
 
 /** Each feature contributes its routes; the navigation is built from their `meta.nav`. */
-const featureRoutes: RouteRecordRaw[] = [...authRoutes, ...territoryRoutes];
+const featureRoutes: RouteRecordRaw[] = [
+  ...authRoutes,
+  ...territoryRoutes,
+  ...overviewRoutes,
+  ...explorerRoutes,
+  ...municipalityRoutes,
+];
 
 export const router = createRouter({
   history: createWebHistory(),
