@@ -7,5 +7,14 @@ export default defineConfig({
     // `pnpm --filter @hub/dashboard dev` next to a running server.
     proxy: { '/graphql': { target: 'http://localhost:4000', ws: true } },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      // ECharts in a chunk of its own and by its own name: loaded only by pages with charts,
+      // and visible as such in the build's size report.
+      output: { codeSplitting: { groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ }] } },
+    },
+  },
 });
