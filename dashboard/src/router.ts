@@ -6,6 +6,9 @@ import { importRoutes } from './features/import/routes';
 import { plansRoutes } from './features/plans/routes';
 import { schoolRoutes } from './features/school/routes';
 import { territoryRoutes } from './features/territory/routes';
+import { overviewRoutes } from './features/overview/routes';
+import { explorerRoutes } from './features/explorer/routes';
+import { municipalityRoutes } from './features/municipality/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -16,6 +19,8 @@ declare module 'vue-router' {
     nav?: { label: string; order: number };
     /** Only these roles may open the route (and see it in the navigation); all signed-in users when absent. */
     roles?: string[];
+    /** Uses the whole width of a large screen (dashboards), not the reading width. */
+    wide?: boolean;
   }
 }
 
@@ -23,6 +28,9 @@ declare module 'vue-router' {
 const featureRoutes: RouteRecordRaw[] = [
   ...authRoutes,
   ...territoryRoutes,
+  ...overviewRoutes,
+  ...explorerRoutes,
+  ...municipalityRoutes,
   ...schoolRoutes,
   ...plansRoutes,
   ...importRoutes,

@@ -20,6 +20,8 @@ it('shows the municipalities with their school counts, as the server reports the
   await page.waitForURL(/\/login/);
   await saveScreenshot(page, 'login');
   await signInPage(page, hub.url);
+  // A region admin lands on the overview; the list is one click away.
+  await page.goto(`${hub.url}municipalities`);
   const rows = page.locator('[data-testid=municipalities] tbody tr');
   await rows.first().waitFor();
   expect(await rows.count()).toBe(20);

@@ -47,8 +47,9 @@ export async function exportXlsx<Row>(rows: Row[], columns: ExportColumn<Row>[],
       return typeof value === 'number' ? { type: Number, value } : { type: String, value: escapeFormula(value) };
     }),
   );
-  const blob = await writeXlsxFile([header, ...body] as never, {});
-  downloadBlob(blob as unknown as Blob, `${fileName}.xlsx`);
+  // write-excel-file 4 returns a writer: `.toBlob()` gives the file.
+  const blob = await writeXlsxFile([header, ...body] as never).toBlob();
+  downloadBlob(blob, `${fileName}.xlsx`);
 }
 
 /** A chart as PNG from its data URL. */

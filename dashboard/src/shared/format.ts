@@ -20,8 +20,10 @@ export function formatValue(value: number | null | undefined, unit: string): str
 /** A change between periods, signed: «+1,2 п. п.», «−3». */
 export function formatDelta(delta: number | null, unit: string): string {
   if (delta === null || Number.isNaN(delta)) return '';
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   const magnitude = Math.abs(delta);
+  // A change that rounds to zero is «±0,0», not «+0,0».
+  const shown = unit === '%' || unit === 'балл' ? Math.round(magnitude * 10) / 10 : Math.round(magnitude);
+  const sign = shown === 0 ? '±' : delta > 0 ? '+' : '−';
   if (unit === '%') return `${sign}${decimal.format(magnitude)} п. п.`;
   if (unit === 'балл') return `${sign}${decimal.format(magnitude)}`;
   return `${sign}${integer.format(magnitude)}`;

@@ -9,29 +9,43 @@ export interface SubscriptionState<T> {
   changedAt: ShallowRef<Date | null>;
 }
 
-/** A live subscription as Vue refs; resubscribes when the variables change, ends with the component. */
+/**
+ * A live subscription as Vue refs; resubscribes when the variables change, ends
+ * with the component. Null variables pause it (nothing to ask yet) and clear the data.
+ */
 export function useSubscription<T, V extends OperationVariables>(
   document: TypedDocumentNode<T, V>,
-  variables: MaybeRefOrGetter<V>,
+  variables: MaybeRefOrGetter<V | null>,
 ): SubscriptionState<T> {
   const data = shallowRef<T>();
   const error = shallowRef<string>();
   const changedAt = shallowRef<Date | null>(null);
   let current: { unsubscribe(): void } | undefined;
 
-  const start = (vars: V) => {
+  const start = (vars: V | null) => {
     current?.unsubscribe();
-    current = apollo.subscribe<T, V>({ query: document, variables: vars }).subscribe({
-      next: (result) => {
-        if (result.data) {
-          data.value = result.data as T;
-          changedAt.value = new Date();
-          error.value = undefined;
-        }
-        if (result.error) error.value = result.error.message;
-      },
-      error: (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
-    });
+    current = undefined;
+    if (vars === null) {
+      data.value = undefined;
+      error.value = undefined;
+      changedAt.value = null;
+      return;
+    }
+    // Without deduplication: a second subscriber to the same question would share
+    // the first one's stream and never see the "current result at once" message.
+    current = apollo
+      .subscribe<T, V>({ query: document, variables: vars, context: { queryDeduplication: false } })
+      .subscribe({
+        next: (result) => {
+          if (result.data) {
+            data.value = result.data as T;
+            changedAt.value = new Date();
+            error.value = undefined;
+          }
+          if (result.error) error.value = result.error.message;
+        },
+        error: (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
+      });
   };
   watch(
     () => JSON.stringify(toValue(variables)),

@@ -9,6 +9,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import { use } from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 /** Only the chart types and components the dashboard draws: the bundle stays small. */
@@ -25,6 +26,7 @@ use([
   TooltipComponent,
   VisualMapComponent,
   DataZoomComponent,
+  LabelLayout,
   CanvasRenderer,
 ]);
 
