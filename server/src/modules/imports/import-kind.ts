@@ -16,6 +16,12 @@ export interface StagingColumn<T> {
   get(value: T): string | number | boolean | null;
 }
 
+/** Who runs an import: the domains that record «who» record this. */
+export interface Importer {
+  userId: string | null;
+  displayName: string;
+}
+
 export interface MergeCounts {
   inserted: number;
   updated: number;
@@ -44,7 +50,7 @@ export interface ImportKind<T = unknown, Context = unknown> {
   /** Cross-row and database checks on the staged rows: `line` → problems. */
   checkStaged?(em: EntityManager, table: string): Promise<Map<number, RowProblem[]>>;
   /** Writes the staged rows into the domain's tables; the rest of the staged rows are unchanged. */
-  merge(em: EntityManager, table: string): Promise<MergeCounts>;
+  merge(em: EntityManager, table: string, importer: Importer): Promise<MergeCounts>;
 }
 
 /** A kind whose value type is erased, for registries. */

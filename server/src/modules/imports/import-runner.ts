@@ -4,9 +4,12 @@ import type { AnyImportKind, MergeCounts, RowProblem } from './import-kind';
 import { ImportJob, ImportRejectedRow } from './import-job.entity';
 import { ImportPhase, ImportStatus } from './import-progress';
 import { openTable, TableError, type TableRow } from './reader/table';
-import { createStaging, dropLines, stagedCount, stageRows, takeDuplicates } from './staging';
+import { analyzeStaging, createStaging, dropLines, openStager, stagedCount, takeDuplicates } from './staging';
 
-const BATCH = 2000;
+/** Rejected rows are written to the ledger in batches of this size. */
+const REJECT_BATCH = 2000;
+/** The clock is looked at once per this many rows. */
+const PROGRESS_EVERY_ROWS = 1024;
 const PROGRESS_EVERY_MS = 250;
 
 async function cellsOf(
@@ -68,7 +71,9 @@ export async function runImport({ dataSource, pubSub, job, kind, filePath }: Run
     await progress(true);
   };
 
-  const rejectedLines = new Map<number, string[]>();
+  // Every line is rejected once at most: a row that fails parsing is never
+  // staged, and the staged checks see only the rows left after duplicates. So
+  // nothing about rejected rows is kept here beyond the batch waiting to be written.
   const pendingRejects: ImportRejectedRow[] = [];
   const flushRejects = async () => {
     if (pendingRejects.length === 0) return;
@@ -81,8 +86,7 @@ export async function runImport({ dataSource, pubSub, job, kind, filePath }: Run
       .execute();
   };
   const reject = (line: number, cells: string[], problems: RowProblem[]) => {
-    job.rejected += rejectedLines.has(line) ? 0 : 1;
-    rejectedLines.set(line, cells);
+    job.rejected++;
     pendingRejects.push(Object.assign(new ImportRejectedRow(), { jobId: job.id, line, cells, problems }));
   };
 
@@ -103,20 +107,26 @@ export async function runImport({ dataSource, pubSub, job, kind, filePath }: Run
     await dataSource.transaction(async (em: EntityManager) => {
       const context = await kind.prepare(em);
       const stagingTable = await createStaging(em, kind);
-      let batch: { line: number; value: unknown }[] = [];
-      for await (const row of table.rows as AsyncIterable<TableRow>) {
-        job.rowsRead++;
-        const parsed = kind.parse(row.values, context);
-        if ('problems' in parsed) reject(row.line, row.cells, parsed.problems);
-        else batch.push({ line: row.line, value: parsed.value });
-        if (batch.length >= BATCH) {
-          await stageRows(em, kind, batch);
-          batch = [];
-          await flushRejects();
+      const stager = await openStager(em, kind);
+      try {
+        for await (const row of table.rows as AsyncIterable<TableRow>) {
+          job.rowsRead++;
+          const parsed = kind.parse(row.values, context);
+          if ('problems' in parsed) {
+            reject(row.line, row.cells, parsed.problems);
+            if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
+          } else {
+            const full = stager.add(row.line, parsed.value);
+            if (full) await full;
+          }
+          if (job.rowsRead % PROGRESS_EVERY_ROWS === 0) await progress();
         }
-        await progress();
+        await stager.finish();
+      } catch (error) {
+        await stager.abort();
+        throw error;
       }
-      await stageRows(em, kind, batch);
+      await analyzeStaging(em);
 
       await setPhase(ImportPhase.VALIDATING);
       const crossRow = await takeDuplicates(em, kind, (line) => `строка ${line}`);
@@ -133,7 +143,7 @@ export async function runImport({ dataSource, pubSub, job, kind, filePath }: Run
 
       if (job.rejected > 0 && !job.partial) throw new Rollback();
       await setPhase(ImportPhase.APPLYING);
-      counts = await kind.merge(em, stagingTable);
+      counts = await kind.merge(em, stagingTable, { userId: job.userId, displayName: job.userName });
       if (job.dryRun) throw new Rollback();
     });
     job.status = ImportStatus.APPLIED;

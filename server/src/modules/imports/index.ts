@@ -3,7 +3,15 @@ import { ImportFileChunk, ImportJob, ImportRejectedRow } from './import-job.enti
 import { ImportsResolver } from './imports.resolver';
 
 export { ImportJob } from './import-job.entity';
-export type { AnyImportKind, ImportKind, MergeCounts, ParsedRow, RowProblem, StagingColumn } from './import-kind';
+export type {
+  AnyImportKind,
+  ImportKind,
+  Importer,
+  MergeCounts,
+  ParsedRow,
+  RowProblem,
+  StagingColumn,
+} from './import-kind';
 export { ImportPhase, ImportStatus } from './import-progress';
 export { ImportsService, type StartImport } from './imports.service';
 export { importsRouter } from './imports.http';

@@ -1,7 +1,13 @@
+import { assessmentResultsImport } from '../assessments/assessment-results.import';
+import { participantResultsImport } from '../assessments/participant-results.import';
 import { schoolsImport } from '../schools/schools.import';
+import { shnorListImport } from '../shnor/shnor.import';
 import type { AnyImportKind } from './import-kind';
 
 /** Every kind of file the hub imports, by its name in URLs and on the command line. */
 export const IMPORT_KINDS: ReadonlyMap<string, AnyImportKind> = new Map(
-  [schoolsImport].map((kind) => [kind.kind, kind as AnyImportKind]),
+  [schoolsImport, assessmentResultsImport, participantResultsImport, shnorListImport].map((kind) => [
+    kind.kind,
+    kind as AnyImportKind,
+  ]),
 );
