@@ -248,15 +248,48 @@ describe('pnpm hub import participant-results', () => {
     const total = expected.reduce((sum, row) => sum + row.participants, 0);
     expect(total).toBe((await hub.sql('SELECT count(*)::int AS n FROM participant_result WHERE NOT is_demo'))[0]!.n);
     // No school-level key the file covers keeps demo participants.
-    const [{ n }] = await hub.sql(`
+    const [mixed] = await hub.sql<{ n: number }>(`
       SELECT count(*)::int AS n FROM participant_result d
        WHERE d.is_demo AND EXISTS (
          SELECT 1 FROM participant_result p
           WHERE NOT p.is_demo AND (p.school_code, p.procedure_code, p.year, p.subject_code, p.grade)
                 = (d.school_code, d.procedure_code, d.year, d.subject_code, d.grade))`);
-    expect(n).toBe(0);
+    expect(mixed!.n).toBe(0);
 
     const again = await importFile(big);
     expect(again.stdout).toMatch(/добавлено: 0; обновлено: 0; без изменений: 50000; отклонено: 0/);
+  });
+
+  it('runs in the server too: uploads over HTTP stage and merge on the pool’s connections, then change nothing', async () => {
+    const upload = async (name: string) => {
+      const form = new FormData();
+      form.append(
+        'file',
+        new Blob([fs.readFileSync(file(name, ['H1;sch700009;ЕГЭ;2024;Литература;11;20;55;']))]),
+        name,
+      );
+      const response = await fetch(`${hub.url}api/imports/participant-results`, {
+        method: 'POST',
+        body: form,
+        headers: hub.admin.headers,
+      });
+      expect(response.status).toBe(202);
+      const { id } = (await response.json()) as { id: string };
+      for (let i = 0; i < 200; i++) {
+        const { importJob } = await hub.gqlOk(
+          'query ($id: ID!) { importJob(id: $id) { phase status inserted unchanged } }',
+          { id },
+        );
+        if (importJob.phase === 'DONE') return importJob;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('import did not finish');
+    };
+    expect(await upload('http-1.csv')).toEqual({ phase: 'DONE', status: 'APPLIED', inserted: 1, unchanged: 0 });
+    expect(await upload('http-2.csv')).toEqual({ phase: 'DONE', status: 'APPLIED', inserted: 0, unchanged: 1 });
+    expect(await derived('sch700009', 'EGE', 2024, 'LITERATURE')).toMatchObject({
+      participants: 1,
+      mean_test_score: 55,
+    });
   });
 });
