@@ -22,6 +22,8 @@ interface Run {
   code: number | null;
   seconds: number;
   peakRssMb: number;
+  /** CPU seconds of the command, and of the PostgreSQL backends serving it (when PostgreSQL runs here). */
+  cpu: { command: number; database: number | null };
   stdout: string;
 }
 
@@ -35,7 +37,26 @@ function peakRssKb(pid: number): number {
   }
 }
 
-function runHub(args: string[], databaseUrl: string): Promise<Run> {
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU seconds of a process so far; null once it is gone or elsewhere. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs the command and samples, every 20 ms: its peak memory and CPU, and the CPU of the
+ * database backends it opened (application_name `hub-import`). Other work on a shared
+ * machine slows the wall clock; the CPU seconds say what the import itself costs.
+ */
+async function runHub(args: string[], databaseUrl: string): Promise<Run> {
+  const monitor = new pg.Client({ connectionString: databaseUrl });
+  await monitor.connect();
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [hubJs, ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
@@ -43,19 +64,39 @@ function runHub(args: string[], databaseUrl: string): Promise<Run> {
   });
   let stdout = '';
   let peak = 0;
+  let commandCpu = 0;
+  const backendCpu = new Map<number, number | null>();
+  let sampling = false;
+  const sample = async () => {
+    peak = Math.max(peak, peakRssKb(child.pid!));
+    commandCpu = cpuSeconds(child.pid!) ?? commandCpu;
+    if (sampling) return;
+    sampling = true;
+    try {
+      const { rows } = await monitor.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'hub-import'`);
+      for (const { pid } of rows as { pid: number }[]) {
+        const cpu = cpuSeconds(pid);
+        backendCpu.set(pid, cpu ?? backendCpu.get(pid) ?? null);
+      }
+    } finally {
+      sampling = false;
+    }
+  };
   child.stdout.on('data', (c) => (stdout += c));
   child.stderr.on('data', (c) => (stdout += c));
-  const sampler = setInterval(() => (peak = Math.max(peak, peakRssKb(child.pid!))), 20);
+  const sampler = setInterval(() => void sample().catch(() => undefined), 20);
   // The last sample is taken as the command writes its report, just before it exits.
-  child.stdout.on('data', () => (peak = Math.max(peak, peakRssKb(child.pid!))));
-  return new Promise((resolve) => {
-    child.on('exit', (code) => {
-      clearInterval(sampler);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      resolve({ code, seconds, peakRssMb: peak / 1024, stdout });
-    });
-  });
+  child.stdout.on('data', () => void sample().catch(() => undefined));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(sampler);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await monitor.end();
+  const measured = [...backendCpu.values()];
+  const database = measured.length > 0 && measured.every((c) => c !== null) ? sum(measured as number[]) : null;
+  return { code, seconds, peakRssMb: peak / 1024, cpu: { command: commandCpu, database }, stdout };
 }
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const external = process.env.DATABASE_URL;
@@ -98,10 +139,12 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
 function report(label: string, run: Run): void {
   const job = /(\d+) мс\)/.exec(run.stdout)?.[1];
   const counts = /Прочитано:.*$/m.exec(run.stdout)?.[0] ?? run.stdout;
+  const database = run.cpu.database === null ? 'not measured' : `${run.cpu.database.toFixed(1)} s`;
   console.log(
     `${label}: exit ${run.code}; ${run.seconds.toFixed(2)} s end to end → ` +
       `${Math.round(ROWS / run.seconds).toLocaleString('en')} rows/s; import job ${job} ms; ` +
-      `peak RSS ${run.peakRssMb.toFixed(0)} MB\n  ${counts}`,
+      `peak RSS ${run.peakRssMb.toFixed(0)} MB; CPU: command ${run.cpu.command.toFixed(1)} s, ` +
+      `PostgreSQL ${database}; load average ${os.loadavg()[0]!.toFixed(1)}\n  ${counts}`,
   );
 }
 

@@ -257,7 +257,10 @@ export class AssessmentWritesService {
        SELECT participant_code, procedure_code, year, subject_code, school_code, grade, primary_score, test_score,
               mark, false
          FROM ${table} s
-        WHERE NOT EXISTS (SELECT 1 FROM participant_result p WHERE ${pk('p', 's')})`,
+        WHERE NOT EXISTS (SELECT 1 FROM participant_result p WHERE ${pk('p', 's')})
+        -- In the order of the (year, school, procedure, subject, grade) index: its insertions
+        -- then land next to each other, which saves more than the sort costs.
+        ORDER BY year, school_code, procedure_code, subject_code, grade`,
     );
     if (large) await plannerDefaults(this.em);
     await recomputeSchoolResults(this.em, { keysTable: touched });
