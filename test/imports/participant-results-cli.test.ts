@@ -166,6 +166,15 @@ describe('pnpm hub import participant-results', () => {
     expect(result.stdout).toMatch(/4\s+—\s+Повтор в файле: строка 4 — также в строке 2/);
     expect(result.stdout).toMatch(/отклонено: 2/);
     expect(await snapshot()).toEqual(before);
+
+    // A key given a dozen times: each line lists ten of the others and counts the rest.
+    const dozen = Array.from({ length: 12 }, () => 'D2;sch700002;ЕГЭ;2025;Химия;11;30;60;');
+    const many = await importFile(file('dozen.csv', dozen), '--partial');
+    expect(many.stdout).toMatch(
+      /2\s+—\s+Повтор в файле: строка 2 — также в строке 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 и ещё 1/,
+    );
+    expect(many.stdout).toMatch(/добавлено: 0; обновлено: 0; без изменений: 0; отклонено: 12/);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('with --dry-run writes nothing; with --partial applies the valid rows and derives their keys', async () => {

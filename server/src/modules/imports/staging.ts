@@ -1,9 +1,9 @@
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
-import type { AnyImportKind, MergeCounts, RowProblem } from './import-kind';
+import type { AnyImportKind, MergeCounts } from './import-kind';
 
-const STAGING = 'import_staging';
+export const STAGING = 'import_staging';
 
 /** A temporary table for this transaction's rows: `line` plus the kind's columns. */
 export async function createStaging(em: EntityManager, kind: AnyImportKind): Promise<string> {
@@ -100,46 +100,9 @@ export async function openStager(em: EntityManager, kind: AnyImportKind): Promis
   };
 }
 
-/**
- * Lines whose natural key repeats within the file: every such line is a
- * problem naming the others, and all of them leave the staging table.
- */
-export async function takeDuplicates(
-  em: EntityManager,
-  kind: AnyImportKind,
-  describe: (line: number) => string,
-): Promise<Map<number, RowProblem[]>> {
-  const key = kind.key.map((k) => `"${k}"`).join(', ');
-  // Most files have no repeats: a hashed count answers that for a million rows in
-  // a fraction of the sorted grouping that collects the lines.
-  const [any] = await em.query(`SELECT 1 FROM ${STAGING} GROUP BY ${key} HAVING count(*) > 1 LIMIT 1`);
-  if (!any) return new Map();
-  const groups: { lines: number[] }[] = await em.query(
-    `SELECT array_agg(line ORDER BY line) AS lines FROM ${STAGING} GROUP BY ${key} HAVING count(*) > 1`,
-  );
-  const problems = new Map<number, RowProblem[]>();
-  for (const { lines } of groups) {
-    for (const line of lines) {
-      const others = lines.filter((l) => l !== line);
-      problems.set(line, [
-        {
-          column: null,
-          message: `Повтор в файле: ${describe(line)} — также в строке ${others.join(', ')}`,
-        },
-      ]);
-    }
-  }
-  if (problems.size > 0) await em.query(`DELETE FROM ${STAGING} WHERE line = ANY($1)`, [[...problems.keys()]]);
-  return problems;
-}
-
 export async function stagedCount(em: EntityManager): Promise<number> {
   const [row] = await em.query(`SELECT count(*)::int AS count FROM ${STAGING}`);
   return row.count;
-}
-
-export async function dropLines(em: EntityManager, lines: number[]): Promise<void> {
-  if (lines.length > 0) await em.query(`DELETE FROM ${STAGING} WHERE line = ANY($1)`, [lines]);
 }
 
 export interface UpsertSpec {
