@@ -48,8 +48,15 @@ export function integerCell(
     problems.push({ column, message: parsed.error });
     return undefined;
   }
+  if (parsed.value !== null && Math.abs(parsed.value) > MAX_INTEGER) {
+    problems.push({ column, message: `«${text.trim()}» — слишком большое число` });
+    return undefined;
+  }
   return parsed.value;
 }
+
+/** The largest value the database's integer columns hold. */
+const MAX_INTEGER = 2_147_483_647;
 
 /** A required whole number: undefined (with the problem recorded) when empty or not a number. */
 export function requiredInteger(text: string | undefined, column: string, problems: RowProblem[]): number | undefined {

@@ -132,6 +132,13 @@ describe('participant-results rows', () => {
     ]);
   });
 
+  it('refuses a number too large to store, whatever the rules would say of it', () => {
+    expect(problems(participant({ primaryScore: '2147483648' }))).toEqual([
+      { column: 'Первичный балл', message: '«2147483648» — слишком большое число' },
+    ]);
+    expect(participant({ primaryScore: '2147483647' })).toHaveProperty('value');
+  });
+
   it('reads numbers written with spaces and a decimal comma that is whole', () => {
     expect(participant({ testScore: ' 87 ', primaryScore: '43,0' })).toMatchObject({
       value: { testScore: 87, primaryScore: 43 },

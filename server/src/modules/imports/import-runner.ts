@@ -84,8 +84,8 @@ export async function runImport({ dataSource, pubSub, job, kind, filePath }: Run
   // staged, and the staged checks see only the rows left after duplicates. So
   // nothing about rejected rows is kept here beyond the batch waiting to be written.
   const pendingRejects: { line: number; cells: string[]; problems: RowProblem[] }[] = [];
-  // One statement per batch with four parameters: a file whose every row is bad writes a
-  // million rejected rows, too many for a statement of four parameters per row.
+  // A batch goes in as four array parameters: when every row of a large file is bad, that is
+  // far cheaper to send and to plan than four parameters per row.
   const flushRejects = async () => {
     if (pendingRejects.length === 0) return;
     const batch = pendingRejects.splice(0);

@@ -12,5 +12,6 @@ describe('copyText', () => {
     expect(copyText('a\\b\tc\r\nd')).toBe('a\\\\b\\tc\\r\\nd');
     // The two characters backslash-N are text, not null.
     expect(copyText('\\N')).toBe('\\\\N');
+    expect(copyText('a\0b')).toBe('ab');
   });
 });

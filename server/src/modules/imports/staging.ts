@@ -17,15 +17,18 @@ export async function createStaging(em: EntityManager, kind: AnyImportKind): Pro
 
 type CopyValue = string | number | boolean | null | undefined;
 
-/** A value in COPY's text format: `\N` is null; backslash, tab and line breaks are escaped. */
+/**
+ * A value in COPY's text format: `\N` is null; backslash, tab and line breaks are escaped; NUL,
+ * which PostgreSQL text cannot hold, is dropped.
+ */
 export function copyText(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, escapeChar) : value;
+  return /[\\\t\n\r\0]/.test(value) ? value.replace(/[\\\t\n\r\0]/g, escapeChar) : value;
 }
 
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '' };
 const escapeChar = (c: string) => ESCAPES[c]!;
 
 /** COPY data is sent in pieces of about this many characters. */
