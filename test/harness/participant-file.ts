@@ -53,9 +53,11 @@ export async function writeParticipantFile(
   file: string,
   rows: number,
   schools: readonly string[],
+  /** Another seed gives the same participants other scores. */
+  seed = 20251123,
 ): Promise<GeneratedParticipants> {
   const out = fs.createWriteStream(file);
-  let state = 20251123;
+  let state = seed;
   const random = () => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
     return state / 0x100000000;

@@ -77,6 +77,15 @@ const DIRECT_SQL = `
    WHERE NOT p.is_demo
    GROUP BY 1, 2, 3, 4, 5`;
 
+/** The derived school-level rows of real participants, shaped as `DIRECT_SQL` gives them. */
+const STORED_SQL = `
+  SELECT r.school_code, r.procedure_code, r.year, r.subject_code, r.grade, r.participants, r.count2, r.count3,
+         r.count4, r.count5, round(r.mean_primary_score::numeric, 6)::float8 AS mean_primary_score,
+         round(r.mean_test_score::numeric, 6)::float8 AS mean_test_score, r.below_minimum_count
+    FROM assessment_result r
+   WHERE r.source = 'derived' AND NOT r.is_demo
+   ORDER BY 1, 2, 3, 4, 5`;
+
 describe('pnpm hub import participant-results', () => {
   it('applies the example file, derives the school-level results of its keys, then changes nothing', async () => {
     const demoBefore = await hub.sql(
@@ -244,14 +253,7 @@ describe('pnpm hub import participant-results', () => {
     expect(result.stdout).toMatch(/Прочитано: 50000; добавлено: 50000; обновлено: 0; без изменений: 0; отклонено: 0/);
 
     const expected = await hub.sql(`${DIRECT_SQL} ORDER BY 1, 2, 3, 4, 5`);
-    const stored = await hub.sql(
-      `SELECT r.school_code, r.procedure_code, r.year, r.subject_code, r.grade, r.participants, r.count2, r.count3,
-              r.count4, r.count5, round(r.mean_primary_score::numeric, 6)::float8 AS mean_primary_score,
-              round(r.mean_test_score::numeric, 6)::float8 AS mean_test_score, r.below_minimum_count
-         FROM assessment_result r
-        WHERE r.source = 'derived' AND NOT r.is_demo
-        ORDER BY 1, 2, 3, 4, 5`,
-    );
+    const stored = await hub.sql(STORED_SQL);
     expect(expected.length).toBeGreaterThan(1000);
     expect(stored).toEqual(expected);
     const total = expected.reduce((sum, row) => sum + row.participants, 0);
@@ -267,6 +269,15 @@ describe('pnpm hub import participant-results', () => {
 
     const again = await importFile(big);
     expect(again.stdout).toMatch(/добавлено: 0; обновлено: 0; без изменений: 50000; отклонено: 0/);
+
+    // The same participants with other scores: most rows change, and every key is derived again.
+    const rescored = path.join(dir, 'participants-50k-rescored.csv');
+    await writeParticipantFile(rescored, 50_000, schools, 7);
+    const changed = await importFile(rescored);
+    expect(changed.code, changed.stdout).toBe(0);
+    const [, updated] = /добавлено: 0; обновлено: (\d+);/.exec(changed.stdout) ?? [];
+    expect(Number(updated)).toBeGreaterThan(30_000);
+    expect(await hub.sql(`${STORED_SQL}`)).toEqual(await hub.sql(`${DIRECT_SQL} ORDER BY 1, 2, 3, 4, 5`));
   });
 
   it('runs in the server too: uploads over HTTP stage and merge on the pool’s connections, then change nothing', async () => {
