@@ -214,6 +214,7 @@ export class AssessmentWritesService {
     if (!runner) throw new Error('mergeStagedParticipantResults runs inside the import’s transaction');
     const affected = async (sql: string) => (await runner.query(sql, [], true)).affected ?? 0;
     const touched = 'import_touched_keys';
+    const matched = 'import_matched_rows';
     const pk = (a: string, b: string) =>
       `(${a}.participant_code, ${a}.procedure_code, ${a}.year, ${a}.subject_code) = ` +
       `(${b}.participant_code, ${b}.procedure_code, ${b}.year, ${b}.subject_code)`;
@@ -229,26 +230,28 @@ export class AssessmentWritesService {
       `DELETE FROM participant_result p
         WHERE p.is_demo AND EXISTS (SELECT 1 FROM ${touched} k WHERE ${SAME_KEY('p', 'k')})`,
     );
-    // One join of the file with the stored rows finds the rows that change; the keys the
-    // changed rows leave (another school or grade) are derived again too.
+    // One join of the file with the stored rows says which lines exist and which of them
+    // change; the keys changed rows leave (another school or grade) are derived again too.
+    await this.em.query(
+      `CREATE TEMP TABLE ${matched} ON COMMIT DROP AS
+       SELECT s.line, p.ctid AS stored, p.school_code AS old_school_code, p.grade AS old_grade,
+              (p.school_code, p.grade, p.primary_score, p.test_score, p.mark, p.is_demo)
+                IS DISTINCT FROM (s.school_code, s.grade, s.primary_score, s.test_score, s.mark, false) AS changed
+         FROM ${table} s JOIN participant_result p ON ${pk('p', 's')}`,
+    );
+    await this.em.query(
+      `INSERT INTO ${touched}
+       SELECT DISTINCT m.old_school_code, s.procedure_code, s.year, s.subject_code, m.old_grade
+         FROM ${matched} m JOIN ${table} s ON s.line = m.line
+        WHERE m.changed AND (m.old_school_code, m.old_grade) IS DISTINCT FROM (s.school_code, s.grade)
+       EXCEPT SELECT * FROM ${touched}`,
+    );
     const updated = await affected(
-      `WITH changed AS MATERIALIZED (
-         SELECT s.*, p.ctid AS stored, p.school_code AS old_school_code, p.grade AS old_grade
-           FROM ${table} s JOIN participant_result p ON ${pk('p', 's')}
-          WHERE (p.school_code, p.grade, p.primary_score, p.test_score, p.mark, p.is_demo)
-                IS DISTINCT FROM (s.school_code, s.grade, s.primary_score, s.test_score, s.mark, false)
-       ),
-       left_keys AS (
-         INSERT INTO ${touched}
-         SELECT DISTINCT old_school_code, procedure_code, year, subject_code, old_grade FROM changed
-          WHERE (old_school_code, old_grade) IS DISTINCT FROM (school_code, grade)
-         EXCEPT SELECT * FROM ${touched}
-       )
-       UPDATE participant_result t
-          SET school_code = c.school_code, grade = c.grade, primary_score = c.primary_score,
-              test_score = c.test_score, mark = c.mark, is_demo = false
-         FROM changed c
-        WHERE t.ctid = c.stored`,
+      `UPDATE participant_result t
+          SET school_code = s.school_code, grade = s.grade, primary_score = s.primary_score,
+              test_score = s.test_score, mark = s.mark, is_demo = false
+         FROM ${matched} m JOIN ${table} s ON s.line = m.line
+        WHERE m.changed AND t.ctid = m.stored`,
     );
     const inserted = await affected(
       `INSERT INTO participant_result
@@ -257,7 +260,7 @@ export class AssessmentWritesService {
        SELECT participant_code, procedure_code, year, subject_code, school_code, grade, primary_score, test_score,
               mark, false
          FROM ${table} s
-        WHERE NOT EXISTS (SELECT 1 FROM participant_result p WHERE ${pk('p', 's')})
+        WHERE NOT EXISTS (SELECT 1 FROM ${matched} m WHERE m.line = s.line)
         -- In the order of the (year, school, procedure, subject, grade) index: its insertions
         -- then land next to each other, which saves more than the sort costs.
         ORDER BY year, school_code, procedure_code, subject_code, grade`,
