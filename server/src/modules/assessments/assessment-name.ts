@@ -12,6 +12,8 @@ export function normalizeAssessmentName(name: string): string {
     .trim();
 }
 
+const MAX_REMEMBERED = 1000;
+
 export type AssessmentNameMatch = { code: string } | { error: string };
 
 interface MatcherWording {
@@ -42,12 +44,28 @@ export class AssessmentNameMatcher {
     }
   }
 
+  /**
+   * Answers by the name as written: a file of a million rows spells its few procedures and
+   * subjects the same way over and over. Bounded, for files that spell them every which way.
+   */
+  private readonly answers = new Map<string, AssessmentNameMatch>();
+
   match(name: string | null | undefined): AssessmentNameMatch {
-    const key = normalizeAssessmentName(name ?? '');
+    const written = name ?? '';
+    let answer = this.answers.get(written);
+    if (answer === undefined) {
+      answer = this.lookup(written);
+      if (this.answers.size < MAX_REMEMBERED) this.answers.set(written, answer);
+    }
+    return answer;
+  }
+
+  private lookup(name: string): AssessmentNameMatch {
+    const key = normalizeAssessmentName(name);
     if (key === '') return { error: this.wording.missing };
     const code = this.byKey.get(key);
     if (code !== undefined) return { code };
-    return { error: `${this.wording.unknown} «${(name ?? '').trim()}»${this.suggestion(key)}` };
+    return { error: `${this.wording.unknown} «${name.trim()}»${this.suggestion(key)}` };
   }
 
   private suggestion(key: string): string {

@@ -30,10 +30,9 @@ export class AssessmentReferenceService {
 
   /** The matchers every import uses, built once per import from the alias tables. */
   async matchers() {
-    const [procedures, subjects] = await Promise.all([
-      this.em.find(AssessmentProcedureAlias),
-      this.em.find(AssessmentSubjectAlias),
-    ]);
+    // One after the other: in a transaction both would queue on its one connection anyway.
+    const procedures = await this.em.find(AssessmentProcedureAlias);
+    const subjects = await this.em.find(AssessmentSubjectAlias);
     return {
       procedures: procedureMatcher(procedures.map((a) => ({ key: a.key, alias: a.alias, code: a.procedureCode }))),
       subjects: subjectMatcher(subjects.map((a) => ({ key: a.key, alias: a.alias, code: a.subjectCode }))),
@@ -42,11 +41,9 @@ export class AssessmentReferenceService {
 
   /** Everything the row validators (`validateSchoolResultRow`, `validateParticipantResultRow`) need. */
   async reference(): Promise<AssessmentReference> {
-    const [matchers, procedures, scales] = await Promise.all([
-      this.matchers(),
-      this.procedures(),
-      this.em.find(OgeScale),
-    ]);
+    const matchers = await this.matchers();
+    const procedures = await this.procedures();
+    const scales = await this.em.find(OgeScale);
     return {
       ...matchers,
       procedureByCode: new Map(procedures.map((p) => [p.code, p])),

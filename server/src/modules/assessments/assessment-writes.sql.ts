@@ -3,14 +3,12 @@
  * key; a row already stored exactly so is not touched. Each returns one row of counts.
  */
 
-export const SCHOOL_RESULTS_UPSERT_SQL = `
+const schoolResultsUpsert = (source: string) => `
   WITH written AS (
     INSERT INTO assessment_result AS r
            (school_code, procedure_code, year, subject_code, grade, participants, count2, count3, count4, count5,
             journal_lowered, journal_confirmed, journal_raised, source, is_demo)
-    SELECT u.*, 'reported', $14::boolean
-      FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[],
-                  $9::int[], $10::int[], $11::int[], $12::int[], $13::int[]) AS u
+    ${source}
     ON CONFLICT (school_code, procedure_code, year, subject_code, (coalesce(grade, 0))) DO UPDATE SET
            participants = excluded.participants, count2 = excluded.count2, count3 = excluded.count3,
            count4 = excluded.count4, count5 = excluded.count5, journal_lowered = excluded.journal_lowered,
@@ -27,6 +25,18 @@ export const SCHOOL_RESULTS_UPSERT_SQL = `
   )
   SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
     FROM written`;
+
+export const SCHOOL_RESULTS_UPSERT_SQL = schoolResultsUpsert(`
+    SELECT u.*, 'reported', $14::boolean
+      FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[],
+                  $9::int[], $10::int[], $11::int[], $12::int[], $13::int[]) AS u`);
+
+/** The same from a table of the transaction whose columns are named like the target's (an import's staging). */
+export const schoolResultsFromTableSql = (table: string) =>
+  schoolResultsUpsert(`
+    SELECT school_code, procedure_code, year, subject_code, grade, participants, count2, count3, count4, count5,
+           journal_lowered, journal_confirmed, journal_raised, 'reported', false
+      FROM ${table}`);
 
 /**
  * Also reports, for rows that changed school or grade, the key they left (from the snapshot

@@ -1,9 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { SchoolResultKey } from './assessment-rows';
+import { hashJoinsForLargeTables, plannerDefaults } from './planner-hints';
 import { ProcedureCode } from './procedure-codes';
 
-/** Which school-level rows to derive again: given keys, or every key of whole years. */
-export type RecomputeScope = { keys: readonly SchoolResultKey[] } | { years: readonly number[] };
+/**
+ * Which school-level rows to derive again: given keys, every key of whole years, or the keys
+ * in a table of the transaction (distinct rows of school_code, procedure_code, year,
+ * subject_code, grade), so that a large import need not hold them in memory.
+ */
+export type RecomputeScope =
+  { keys: readonly SchoolResultKey[] } | { years: readonly number[] } | { keysTable: string };
 
 export interface RecomputeReport {
   /** School-level rows written or changed. */
@@ -12,7 +18,8 @@ export interface RecomputeReport {
   removed: number;
 }
 
-const SAME_KEY = (a: string, b: string) =>
+/** Two aliases name the same school-level key (a missing grade equals a missing grade). */
+export const SAME_KEY = (a: string, b: string) =>
   `${a}.year = ${b}.year AND ${a}.school_code = ${b}.school_code AND ${a}.procedure_code = ${b}.procedure_code ` +
   `AND ${a}.subject_code = ${b}.subject_code AND coalesce(${a}.grade, 0) = coalesce(${b}.grade, 0)`;
 
@@ -24,18 +31,20 @@ const SAME_KEY = (a: string, b: string) =>
  * the same key; their journal comparison is empty, since participant rows carry none. Derived
  * rows whose participants are gone are removed; reported rows without participants stay.
  */
-function derivationSql(scope: 'keys' | 'years'): string {
+function derivationSql(scope: 'keys' | 'years' | { keysTable: string }): string {
+  const byKeys = scope !== 'years';
   const scopeCte =
     scope === 'keys'
       ? `scope AS (
            SELECT DISTINCT * FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::int[])
              AS k(school_code, procedure_code, year, subject_code, grade)
          ),`
-      : '';
-  const participantJoin = scope === 'keys' ? `JOIN scope k ON ${SAME_KEY('p', 'k')}` : '';
-  const participantWhere = scope === 'keys' ? '' : 'WHERE p.year = ANY($3::int[])';
-  const resultScope =
-    scope === 'keys' ? `USING scope k WHERE ${SAME_KEY('r', 'k')} AND` : 'WHERE r.year = ANY($3::int[]) AND';
+      : typeof scope === 'object'
+        ? `scope AS (SELECT school_code, procedure_code, year, subject_code, grade FROM ${scope.keysTable}),`
+        : '';
+  const participantJoin = byKeys ? `JOIN scope k ON ${SAME_KEY('p', 'k')}` : '';
+  const participantWhere = byKeys ? '' : 'WHERE p.year = ANY($3::int[])';
+  const resultScope = byKeys ? `USING scope k WHERE ${SAME_KEY('r', 'k')} AND` : 'WHERE r.year = ANY($3::int[]) AND';
   return `
     WITH ${scopeCte}
     agg AS (
@@ -116,6 +125,10 @@ export async function recomputeSchoolResults(em: EntityManager, scope: Recompute
       k.map((x) => x.subjectCode),
       k.map((x) => x.grade),
     ]);
+  } else if ('keysTable' in scope) {
+    const large = await hashJoinsForLargeTables(em, scope.keysTable);
+    rows = await em.query(derivationSql({ keysTable: scope.keysTable }), [ProcedureCode.OGE, ProcedureCode.EGE]);
+    if (large) await plannerDefaults(em);
   } else {
     if (scope.years.length === 0) return { upserted: 0, removed: 0 };
     rows = await em.query(derivationSql('years'), [ProcedureCode.OGE, ProcedureCode.EGE, [...scope.years]]);

@@ -16,10 +16,10 @@ export interface StagingColumn<T> {
   get(value: T): string | number | boolean | null;
 }
 
-/** Who an import acts as: the user who uploaded the file (the job's `userId`, `userName`). */
-export interface ImportAuthor {
+/** Who runs an import: the domains that record «who» record this. */
+export interface Importer {
   userId: string | null;
-  userName: string;
+  displayName: string;
 }
 
 export interface MergeCounts {
@@ -54,11 +54,8 @@ export interface ImportKind<T = unknown, Context = unknown> {
   staging: StagingColumn<T>[];
   /** Cross-row and database checks on the staged rows: `line` → problems. */
   checkStaged?(em: EntityManager, table: string): Promise<Map<number, RowProblem[]>>;
-  /**
-   * Writes the staged rows into the domain's tables; the rest of the staged rows are
-   * unchanged. Rows it writes record `author` as «who», as the domain's mutations do.
-   */
-  merge(em: EntityManager, table: string, author: ImportAuthor): Promise<MergeCounts>;
+  /** Writes the staged rows into the domain's tables; the rest of the staged rows are unchanged. */
+  merge(em: EntityManager, table: string, importer: Importer): Promise<MergeCounts>;
 }
 
 /** A kind whose value type is erased, for registries. */

@@ -3,31 +3,43 @@ import { SYSTEM } from '../../graphql/actor';
 import type { HubPubSub } from '../../realtime/topics';
 import { audit } from '../audit/audit';
 import { columnsOf, type AnyImportKind, type MergeCounts, type RowProblem } from './import-kind';
-import { ImportJob, ImportRejectedRow } from './import-job.entity';
+import { ImportJob } from './import-job.entity';
 import { ImportPhase, ImportStatus } from './import-progress';
 import type { ColumnSpec } from './reader/header';
 import { openTable, TableError, type TableRow } from './reader/table';
-import { createStaging, dropLines, stagedCount, stageRows, takeDuplicates } from './staging';
+import { addProblems, createProblems, problemCount, problemPages, takeDuplicates } from './staged-problems';
+import { analyzeStaging, createStaging, openStager, stagedCount } from './staging';
 
-const BATCH = 2000;
+/** Rejected rows are written to the ledger in batches of this size. */
+const REJECT_BATCH = 2000;
+/** The clock is looked at once per this many rows. */
+const PROGRESS_EVERY_ROWS = 1024;
 const PROGRESS_EVERY_MS = 250;
 
-async function cellsOf(
+/**
+ * The cells of the lines the staged checks rejected: the file is read again, next to the
+ * problems paged in line order, so that neither side is held in memory whole.
+ */
+async function* cellsOfProblems(
+  em: EntityManager,
   filePath: string,
   fileName: string,
   columns: ColumnSpec[],
-  lines: Set<number>,
-): Promise<Map<number, string[]>> {
+): AsyncGenerator<{ line: number; cells: string[]; problems: RowProblem[] }> {
   const table = await openTable(filePath, fileName, columns);
-  const cells = new Map<number, string[]>();
-  for await (const row of table.rows) {
-    if (lines.has(row.line)) cells.set(row.line, row.cells);
-    if (cells.size === lines.size) {
-      await table.rows.return(undefined);
-      break;
+  const rows = table.rows;
+  let row = await rows.next();
+  try {
+    for await (const page of problemPages(em)) {
+      for (const { line, problems } of page) {
+        while (!row.done && row.value.line < line) row = await rows.next();
+        const cells = !row.done && row.value.line === line ? row.value.cells : [];
+        yield { line, cells, problems };
+      }
     }
+  } finally {
+    await rows.return(undefined);
   }
-  return cells;
 }
 
 /** Thrown inside the transaction to roll it back on purpose (rejected file, dry run). */
@@ -80,22 +92,31 @@ export async function runImport({
     await progress(true);
   };
 
-  const rejectedLines = new Map<number, string[]>();
-  const pendingRejects: ImportRejectedRow[] = [];
+  // Every line is rejected once at most: a row that fails parsing is never
+  // staged, and the staged checks see only the rows left after duplicates. So
+  // nothing about rejected rows is kept here beyond the batch waiting to be written.
+  const pendingRejects: { line: number; cells: string[]; problems: RowProblem[] }[] = [];
+  // A batch goes in as four array parameters: when every row of a large file is bad, that is
+  // far cheaper to send and to plan than four parameters per row.
   const flushRejects = async () => {
     if (pendingRejects.length === 0) return;
-    await ledger
-      .createQueryBuilder()
-      .insert()
-      .into(ImportRejectedRow)
-      .values(pendingRejects.splice(0))
-      .orUpdate(['problems'], ['job_id', 'line'])
-      .execute();
+    const batch = pendingRejects.splice(0);
+    await ledger.query(
+      `INSERT INTO import_rejected_row (job_id, line, cells, problems)
+       SELECT $1, r.line, ARRAY(SELECT jsonb_array_elements_text(r.cells)), r.problems
+         FROM unnest($2::integer[], $3::jsonb[], $4::jsonb[]) AS r(line, cells, problems)
+       ON CONFLICT (job_id, line) DO UPDATE SET problems = excluded.problems`,
+      [
+        job.id,
+        batch.map((r) => r.line),
+        batch.map((r) => JSON.stringify(r.cells)),
+        batch.map((r) => JSON.stringify(r.problems)),
+      ],
+    );
   };
   const reject = (line: number, cells: string[], problems: RowProblem[]) => {
-    job.rejected += rejectedLines.has(line) ? 0 : 1;
-    rejectedLines.set(line, cells);
-    pendingRejects.push(Object.assign(new ImportRejectedRow(), { jobId: job.id, line, cells, problems }));
+    job.rejected++;
+    pendingRejects.push({ line, cells, problems });
   };
 
   let counts: MergeCounts = { inserted: 0, updated: 0 };
@@ -116,37 +137,43 @@ export async function runImport({
     await dataSource.transaction(async (em: EntityManager) => {
       const context = await kind.prepare(em);
       const stagingTable = await createStaging(em, kind);
-      let batch: { line: number; value: unknown }[] = [];
-      for await (const row of table.rows as AsyncIterable<TableRow>) {
-        job.rowsRead++;
-        const parsed = kind.parse(row.values, context);
-        if ('problems' in parsed) reject(row.line, row.cells, parsed.problems);
-        else batch.push({ line: row.line, value: parsed.value });
-        if (batch.length >= BATCH) {
-          await stageRows(em, kind, batch);
-          batch = [];
-          await flushRejects();
+      const stager = await openStager(em, kind);
+      try {
+        for await (const row of table.rows as AsyncIterable<TableRow>) {
+          job.rowsRead++;
+          const parsed = kind.parse(row.values, context);
+          if ('problems' in parsed) {
+            reject(row.line, row.cells, parsed.problems);
+            if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
+          } else {
+            const full = stager.add(row.line, parsed.value);
+            if (full) await full;
+          }
+          if (job.rowsRead % PROGRESS_EVERY_ROWS === 0) await progress();
         }
-        await progress();
+        await stager.finish();
+      } catch (error) {
+        await stager.abort();
+        throw error;
       }
-      await stageRows(em, kind, batch);
+      await analyzeStaging(em);
 
       await setPhase(ImportPhase.VALIDATING);
-      const crossRow = await takeDuplicates(em, kind, (line) => `строка ${line}`);
-      const checked = kind.checkStaged ? await kind.checkStaged(em, stagingTable) : new Map<number, RowProblem[]>();
-      await dropLines(em, [...checked.keys()]);
-      const found = new Map([...crossRow, ...checked]);
-      // Rows are not kept in memory: the few found here are read again for the rejected-rows file.
-      if (found.size > 0) {
-        const cells = await cellsOf(filePath, job.fileName, columns, new Set(found.keys()));
-        for (const [line, problems] of found) reject(line, cells.get(line) ?? [], problems);
+      await createProblems(em);
+      await takeDuplicates(em, kind);
+      if (kind.checkStaged) await addProblems(em, await kind.checkStaged(em, stagingTable));
+      if ((await problemCount(em)) > 0) {
+        for await (const { line, cells, problems } of cellsOfProblems(em, filePath, job.fileName, columns)) {
+          reject(line, cells, problems);
+          if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
+        }
       }
       await flushRejects();
       staged = await stagedCount(em);
 
       if (job.rejected > 0 && !job.partial) throw new Rollback();
       await setPhase(ImportPhase.APPLYING);
-      counts = await kind.merge(em, stagingTable, job);
+      counts = await kind.merge(em, stagingTable, { userId: job.userId, displayName: job.userName });
       if (job.dryRun) throw new Rollback();
       // The file is kept with the job: the entry says what it did, the file what it held.
       await audit(em, {

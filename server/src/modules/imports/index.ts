@@ -5,8 +5,8 @@ import { ImportsResolver } from './imports.resolver';
 export { ImportJob } from './import-job.entity';
 export type {
   AnyImportKind,
-  ImportAuthor,
   ImportKind,
+  Importer,
   MergeCounts,
   ParsedRow,
   RowProblem,

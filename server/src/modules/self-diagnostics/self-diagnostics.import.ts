@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ColumnSpec } from '../imports/reader/header';
-import type { ImportAuthor, ImportKind, MergeCounts, RowProblem } from '../imports/import-kind';
+import type { ImportKind, Importer, MergeCounts, RowProblem } from '../imports/import-kind';
 import { parseDecimal, parseInteger, parseText } from '../imports/reader/cells';
 import type { SelfDiagnosticDirection } from './self-diagnostic-direction.entity';
 import {
@@ -122,7 +122,7 @@ function parse(
  * Each staged row replaces the stored result of its school, year and round, as a
  * submission does; only results that change are written, through the domain's write path.
  */
-async function merge(em: EntityManager, table: string, author: ImportAuthor): Promise<MergeCounts> {
+async function merge(em: EntityManager, table: string, importer: Importer): Promise<MergeCounts> {
   const staged: {
     school_code: string;
     year: number;
@@ -149,7 +149,7 @@ async function merge(em: EntityManager, table: string, author: ImportAuthor): Pr
     else counts.inserted++;
     return true;
   });
-  await service.write(changed, { userId: author.userId, displayName: author.userName });
+  await service.write(changed, importer);
   return counts;
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ImportAuthor, ImportKind, MergeCounts, RowProblem } from '../imports/import-kind';
+import type { ImportKind, Importer, MergeCounts, RowProblem } from '../imports/import-kind';
 import { parseBoolean, parseDecimal, parseInteger, parseText } from '../imports/reader/cells';
 import { VsokoCampaignsService, type VsokoCampaignRules } from './vsoko-campaigns.service';
 import { VsokoEvaluationsService } from './vsoko-evaluations.service';
@@ -169,7 +169,7 @@ function parse(
  * Merges each staged row into the stored evaluation as `recordVsokoEvaluation` does and
  * writes, through the domain's one write path, only the evaluations that change.
  */
-async function merge(em: EntityManager, table: string, author: ImportAuthor): Promise<MergeCounts> {
+async function merge(em: EntityManager, table: string, importer: Importer): Promise<MergeCounts> {
   const staged: { row: VsokoFileRow }[] = await em.query(`SELECT draft AS row FROM ${table} ORDER BY line`);
   const service = new VsokoEvaluationsService(em);
   const stored = await service.storedMany(staged.map(({ row }) => ({ schoolCode: row.schoolCode, year: row.year })));
@@ -184,7 +184,7 @@ async function merge(em: EntityManager, table: string, author: ImportAuthor): Pr
     if (before) counts.updated++;
     else counts.inserted++;
   }
-  await service.write(changed, { userId: author.userId, displayName: author.userName });
+  await service.write(changed, importer);
   return counts;
 }
 

@@ -54,7 +54,7 @@ export async function openTable(file: string, fileName: string, specs: ColumnSpe
 
   const probe = (rows: string[][]) => 'header' in findHeader(rows, specs);
   let format: string;
-  let source: AsyncGenerator<SourceRecord>;
+  let source: AsyncGenerator<SourceRecord[]>;
   if (isXlsx) {
     format = 'xlsx';
     source = xlsxRecords(file, probe, HEADER_SEARCH_ROWS);
@@ -64,15 +64,16 @@ export async function openTable(file: string, fileName: string, specs: ColumnSpe
     source = csvRecords(file, csv);
   }
 
+  // The first batch may hold more than the header search needs: the rest are data rows.
   const top: SourceRecord[] = [];
   while (top.length < HEADER_SEARCH_ROWS) {
     const next = await source.next();
     if (next.done) break;
-    top.push(next.value);
+    for (const record of next.value) top.push(record);
   }
   if (top.length === 0) throw new TableError('Файл пуст');
   const found = findHeader(
-    top.map((r) => r.cells),
+    top.slice(0, HEADER_SEARCH_ROWS).map((r) => r.cells),
     specs,
   );
   if ('error' in found) {
@@ -94,9 +95,11 @@ export async function openTable(file: string, fileName: string, specs: ColumnSpe
       const row = toRow(record);
       if (row) yield row;
     }
-    for await (const record of source) {
-      const row = toRow(record);
-      if (row) yield row;
+    for await (const batch of source) {
+      for (const record of batch) {
+        const row = toRow(record);
+        if (row) yield row;
+      }
     }
   }
 

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+
+/** From this many rows on, a statement over a table of the transaction reads in hashed passes. */
+const LARGE_ROWS = 1000;
+
+/**
+ * For statements that join a large table of the transaction (an import's staged rows, the
+ * keys they touch) with the participant table. Its statistics lag behind a large import, and
+ * the planner, guessing that a join on four or five columns keeps a few rows, walks an index
+ * key by key and sorts a million rows; one hashed pass over each table is several times
+ * faster. Until `plannerDefaults`, for this transaction only; small tables keep the defaults.
+ */
+export async function hashJoinsForLargeTables(em: EntityManager, table: string): Promise<boolean> {
+  const [{ rows }] = await em.query(`SELECT count(*)::int AS rows FROM (SELECT 1 FROM ${table} LIMIT $1) t`, [
+    LARGE_ROWS,
+  ]);
+  if (rows < LARGE_ROWS) return false;
+  await em.query(`SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; SET LOCAL enable_sort = off`);
+  return true;
+}
+
+export async function plannerDefaults(em: EntityManager): Promise<void> {
+  await em.query(
+    `SET LOCAL enable_nestloop TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_sort TO DEFAULT`,
+  );
+}
