@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, signInPage } from '../harness/browser';
 import { startTestHub, type TestHub } from '../harness/hub';
 import { createAccount, Role, screenshotBothSizes } from './dashboard-helpers';
+import { aggregate, ruFigure, textOf } from './figures';
 
 let hub: TestHub;
 let browser: Browser;
@@ -71,6 +72,40 @@ it('uploads a schools CSV, follows the progress to the end and shows the report'
 
   const [stored] = await hub.sql<{ n: string }>("SELECT count(*) AS n FROM school WHERE code LIKE 'sch78%'");
   expect(Number(stored!.n)).toBe(400);
+});
+
+it('moves a KPI in another browser, without a reload, when a file is imported through this page', async () => {
+  // Leadership's overview, open in one browser context.
+  const watcherContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+  const watcher = await watcherContext.newPage();
+  await signInPage(watcher, hub.url);
+  await watcher.waitForURL(/\/overview/);
+  const value = watcher.getByTestId('kpi-schools').locator('[data-role=value]');
+  const [before] = await aggregate(hub, 'schools.count', 'REGION');
+  await expect.poll(() => textOf(value)).toBe(ruFigure(before!.value, 'школ'));
+  await watcher.evaluate(() => ((globalThis as { untouched?: boolean }).untouched = true));
+
+  // An admin, in another context, imports five new schools (codes no other file uses) through the import page.
+  const rows = Array.from(
+    { length: 5 },
+    (_, i) => `sch77000${i};Асиновский район;Школа ${i} (живой импорт);${200 + i};городская`,
+  );
+  const csv = ['Код ОО;Муниципалитет;Полное наименование;Обучающихся;Местность', ...rows].join('\r\n');
+  const writer = await uploadPage();
+  await writer
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'новые-школы.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await writer.getByTestId('import-submit').click();
+  await expect
+    .poll(() => writer.getByTestId('import-report').getAttribute('data-status'), { timeout: 15_000 })
+    .toBe('APPLIED');
+
+  const [after] = await aggregate(hub, 'schools.count', 'REGION');
+  expect(after!.value).toBe(before!.value! + 5);
+  await expect.poll(() => textOf(value), { timeout: 5000 }).toBe(ruFigure(after!.value, 'школ'));
+  expect(await watcher.evaluate(() => (globalThis as { untouched?: boolean }).untouched)).toBe(true);
+  await writer.close();
+  await watcherContext.close();
 });
 
 it('rejects a file with bad rows, lists line, column and message, and downloads the rejected rows', async () => {
