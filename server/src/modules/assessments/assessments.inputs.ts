@@ -1,7 +1,8 @@
 import { Field, InputType, Int } from 'type-graphql';
+import { SchoolSetFilter } from '../shared/school-set-filter';
 
 @InputType({ description: 'All given conditions must hold; a list matches any of its values' })
-export class AssessmentFilter {
+export class AssessmentFilter extends SchoolSetFilter {
   @Field(() => Int, { nullable: true })
   year?: number | null;
 
@@ -19,18 +20,6 @@ export class AssessmentFilter {
 
   @Field(() => [Int], { nullable: true })
   grades?: number[] | null;
-
-  @Field(() => [String], { nullable: true })
-  schoolCodes?: string[] | null;
-
-  @Field(() => [String], { nullable: true })
-  municipalityCodes?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Cluster codes: K1…K5' })
-  clusterCodes?: string[] | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'true: demo results only; false: real results only' })
-  isDemo?: boolean | null;
 }
 
 @InputType({ description: 'AssessmentFilter plus participant codes' })

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { SelfDiagnosticLevel } from './self-diagnostic-level';
+import { SchoolSetFilter } from '../shared/school-set-filter';
 
 @InputType()
 export class SelfDiagnosticScoreInput {
@@ -42,7 +43,7 @@ export class SubmitSelfDiagnosticInput {
 }
 
 @InputType({ description: 'All given conditions must hold; a list matches any of its values' })
-export class SelfDiagnosticFilter {
+export class SelfDiagnosticFilter extends SchoolSetFilter {
   @Field(() => Int, { nullable: true })
   year?: number | null;
 
@@ -51,16 +52,4 @@ export class SelfDiagnosticFilter {
 
   @Field(() => [SelfDiagnosticLevel], { nullable: true })
   levels?: SelfDiagnosticLevel[] | null;
-
-  @Field(() => [String], { nullable: true })
-  schoolCodes?: string[] | null;
-
-  @Field(() => [String], { nullable: true })
-  municipalityCodes?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Cluster codes: K1…K5' })
-  clusterCodes?: string[] | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'true: demo results only; false: real ones only' })
-  isDemo?: boolean | null;
 }

@@ -18,6 +18,7 @@ import {
   type StoredSelfDiagnostic,
 } from './self-diagnostic-record';
 import { validateSelfDiagnostic, type SelfDiagnosticDraft } from './self-diagnostics.validation';
+import { addSchoolSetConditions } from '../shared/school-set-filter';
 
 /** Result columns plus its direction scores as a JSON object, for `hydrateResults`. */
 const RESULT_COLUMNS = `r.*,
@@ -83,10 +84,7 @@ export class SelfDiagnosticsService {
     if (filter.year !== null && filter.year !== undefined) c.add((p) => `r.year = ${p(filter.year)}`);
     if (filter.round !== null && filter.round !== undefined) c.add((p) => `r.round = ${p(filter.round)}`);
     if (filter.levels) c.add((p) => `r.level::text = ANY(${p(filter.levels)})`);
-    if (filter.schoolCodes) c.add((p) => `r.school_code = ANY(${p(filter.schoolCodes)})`);
-    if (filter.municipalityCodes) c.add((p) => `s.municipality_code = ANY(${p(filter.municipalityCodes)})`);
-    if (filter.clusterCodes) c.add((p) => `s.cluster_code = ANY(${p(filter.clusterCodes)})`);
-    if (filter.isDemo !== null && filter.isDemo !== undefined) c.add((p) => `r.is_demo = ${p(filter.isDemo)}`);
+    addSchoolSetConditions(c, filter, 'r');
     return c;
   }
 

@@ -20,6 +20,7 @@ import { audit } from '../audit/audit';
 import { Conditions } from '../shared/sql-conditions';
 import { assertAllowed } from '../users/permissions';
 import { validateVsokoEvaluation, type VsokoEvaluationDraft } from './vsoko.validation';
+import { addSchoolSetConditions } from '../shared/school-set-filter';
 
 /** Evaluation columns plus its scores and links as JSON objects, for `hydrateEvaluations`. */
 const EVALUATION_COLUMNS = `e.*,
@@ -65,10 +66,7 @@ export class VsokoEvaluationsService {
     if (filter.year !== null && filter.year !== undefined) c.add((p) => `e.campaign_year = ${p(filter.year)}`);
     if (filter.zones) c.add((p) => `o.zone::text = ANY(${p(filter.zones)})`);
     if (filter.riskyBlocks) c.add((p) => `o.risky_blocks && ${p(filter.riskyBlocks)}::int[]`);
-    if (filter.schoolCodes) c.add((p) => `e.school_code = ANY(${p(filter.schoolCodes)})`);
-    if (filter.municipalityCodes) c.add((p) => `s.municipality_code = ANY(${p(filter.municipalityCodes)})`);
-    if (filter.clusterCodes) c.add((p) => `s.cluster_code = ANY(${p(filter.clusterCodes)})`);
-    if (filter.isDemo !== null && filter.isDemo !== undefined) c.add((p) => `e.is_demo = ${p(filter.isDemo)}`);
+    addSchoolSetConditions(c, filter, 'e');
     return c;
   }
 

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { VsokoZoneCode } from './vsoko-zone';
+import { SchoolSetFilter } from '../shared/school-set-filter';
 
 @InputType()
 export class VsokoBlockScoreInput {
@@ -63,7 +64,7 @@ export class RecordVsokoEvaluationInput {
 }
 
 @InputType({ description: 'All given conditions must hold; a list matches any of its values' })
-export class VsokoEvaluationFilter {
+export class VsokoEvaluationFilter extends SchoolSetFilter {
   @Field(() => Int, { nullable: true, description: 'Campaign year' })
   year?: number | null;
 
@@ -72,16 +73,4 @@ export class VsokoEvaluationFilter {
 
   @Field(() => [Int], { nullable: true, description: 'Evaluations where any of these blocks is a risk' })
   riskyBlocks?: number[] | null;
-
-  @Field(() => [String], { nullable: true })
-  schoolCodes?: string[] | null;
-
-  @Field(() => [String], { nullable: true })
-  municipalityCodes?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Cluster codes: K1…K5' })
-  clusterCodes?: string[] | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'true: demo evaluations only; false: real ones only' })
-  isDemo?: boolean | null;
 }
