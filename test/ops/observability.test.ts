@@ -129,6 +129,22 @@ describe('/healthz and /readyz', () => {
     }
     expect((await readyz()).status).toBe(200);
   });
+
+  it('is not ready once shutdown has begun, whatever the checks say', async () => {
+    const stopping = await startTestHub({ databaseUrl: hub.databaseUrl });
+    try {
+      stopping.hub.readiness.markStopping();
+      const response = await fetch(`${stopping.url}readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        ready: false,
+        shuttingDown: true,
+        checks: { database: { ok: true } },
+      });
+    } finally {
+      await stopping.close();
+    }
+  });
 });
 
 describe('/metrics', () => {
