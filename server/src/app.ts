@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './config';
 import { createDataSource } from './db/data-source';
 import { migrate } from './db/migrate';
 import type { QueryCounter } from './db/query-counter';
@@ -12,6 +13,9 @@ import { ensureJwtSecret } from './db/secrets';
 import { DEFAULT_LIMITS, type ServerLimits } from './http/gateway';
 import { AuthService, TokenService } from './modules/users';
 import { OidcVerifier, type OidcConfig } from './modules/users/oidc';
+import { createLogger, type Logger } from './observability/logger';
+import { createMetrics, type HubMetrics } from './observability/metrics';
+import { Readiness } from './observability/readiness';
 import { ChangeFeed } from './realtime/change-feed';
 import { createHubPubSub, type HubPubSub } from './realtime/topics';
 import { runSeeds, type SeedReport } from './seed/run-seeds';
@@ -33,6 +37,17 @@ export interface HubOptions {
   limits?: Partial<ServerLimits>;
   /** Accept an identity provider's access tokens too. */
   oidc?: OidcConfig;
+  /** JSON log of the server; standard output at `info` by default. */
+  logger?: Logger;
+  /** When set, `/metrics` wants it as a bearer token. */
+  metricsToken?: string;
+  /** `close()` finishes within this (15 s by default): in-flight requests get all of it but a reserve for the rest. */
+  shutdownTimeoutMs?: number;
+}
+
+/** The part of the shutdown deadline kept for what follows the requests: sockets, LISTEN, pool, PostgreSQL. */
+export function drainTime(shutdownTimeoutMs: number): number {
+  return shutdownTimeoutMs - Math.min(3000, Math.floor(shutdownTimeoutMs / 3));
 }
 
 export interface Hub {
@@ -43,7 +58,17 @@ export interface Hub {
   feed: ChangeFeed;
   app: AppServices;
   seeds: SeedReport;
+  metrics: HubMetrics;
+  readiness: Readiness;
+  logger: Logger;
   close(): Promise<void>;
+}
+
+/** The pg pool under TypeORM's postgres driver, for the pool gauges. */
+interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
 }
 
 /**
@@ -51,31 +76,44 @@ export interface Hub {
  * `main.ts` and by the tests, which start it against their own database.
  */
 export async function startHub(options: HubOptions): Promise<Hub> {
-  const dataSource = createDataSource({ url: options.databaseUrl, logger: options.queryLogger });
+  const logger = options.logger ?? createLogger();
+  const metrics = createMetrics();
+  const dataSource = createDataSource({ url: options.databaseUrl, logger: options.queryLogger, log: logger });
   await dataSource.initialize();
   let feed: ChangeFeed | undefined;
   try {
     await migrate(dataSource);
     const seeds = await runSeeds(dataSource, { demo: options.seedDemo });
     const pubSub = createHubPubSub();
-    feed = new ChangeFeed(options.databaseUrl);
+    feed = new ChangeFeed(options.databaseUrl, logger);
     await feed.start();
     const listening = feed;
+    listening.on('change', (change) => metrics.notifications.inc({ domain: change.domain }));
     const aggregates = new AggregateService(dataSource);
     const tokens = new TokenService(options.jwtSecret ?? (await ensureJwtSecret(dataSource)));
+    const live = new LiveAggregates(aggregates, listening, { metrics, logger });
+    const pool = (dataSource.driver as unknown as { master: PoolCounts }).master;
+    metrics.beforeScrape(() => {
+      metrics.activeSubscriptions.set(live.subscriberCount);
+      metrics.poolConnections.set({ state: 'total' }, pool.totalCount);
+      metrics.poolConnections.set({ state: 'idle' }, pool.idleCount);
+      metrics.poolConnections.set({ state: 'waiting' }, pool.waitingCount);
+    });
     const app: AppServices = {
       dataSource,
       pubSub,
-      analytics: { aggregates, live: new LiveAggregates(aggregates, listening) },
+      analytics: { aggregates, live },
       auth: new AuthService(
         dataSource,
         tokens,
         options.oidc ? { verifier: new OidcVerifier(options.oidc), issuer: options.oidc.issuer } : null,
+        logger,
       ),
       schoolScopes: new SchoolScopes(dataSource),
       statementTimeoutMs: options.statementTimeoutMs ?? 5000,
     };
     const schema = await buildHubSchema(pubSub);
+    const readiness = new Readiness(dataSource, listening);
     const http = await startHttpServer({
       schema,
       app,
@@ -83,6 +121,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       host: options.host ?? '0.0.0.0',
       dashboardDir: options.dashboardDir,
       limits: { ...DEFAULT_LIMITS, ...options.limits },
+      metrics,
+      logger,
+      readiness,
+      metricsToken: options.metricsToken,
+      drainMs: drainTime(options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS),
     });
     let closing: Promise<void> | undefined;
     return {
@@ -93,6 +136,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       feed: listening,
       app,
       seeds,
+      metrics,
+      readiness,
+      logger,
       close: () =>
         (closing ??= (async () => {
           await http.close();

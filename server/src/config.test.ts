@@ -21,6 +21,11 @@ describe('loadConfig', () => {
     [{ HUB_OIDC_ISSUER: 'https://id.example' }, 'HUB_OIDC_JWKS_URL'],
     [{ HUB_OIDC_JWKS_URL: 'https://id.example/certs' }, 'HUB_OIDC_ISSUER'],
     [{ HUB_OIDC_JWKS_URL: 'http://id.example/certs', HUB_OIDC_ISSUER: 'x' }, 'HUB_OIDC_JWKS_URL'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ HUB_METRICS_TOKEN: 'short' }, 'HUB_METRICS_TOKEN'],
+    [{ HUB_METRICS_TOKEN: 'sixteen chars with spaces' }, 'HUB_METRICS_TOKEN'],
+    [{ HUB_SHUTDOWN_TIMEOUT_MS: '500' }, 'HUB_SHUTDOWN_TIMEOUT_MS'],
+    [{ HUB_SHUTDOWN_TIMEOUT_MS: '10s' }, 'HUB_SHUTDOWN_TIMEOUT_MS'],
   ])('names the bad variable: %o', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
@@ -45,6 +50,13 @@ describe('loadConfig', () => {
       audience: undefined,
       claims: { role: 'hub.role', municipality: 'hub_municipality', schools: 'hub_schools' },
     });
+  });
+
+  it('takes the log level, the metrics token and the shutdown deadline, with defaults', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', metricsToken: undefined, shutdownTimeoutMs: 15_000 });
+    expect(
+      loadConfig({ LOG_LEVEL: 'DEBUG', HUB_METRICS_TOKEN: 'scrape-token-0123456789', HUB_SHUTDOWN_TIMEOUT_MS: '3000' }),
+    ).toMatchObject({ logLevel: 'debug', metricsToken: 'scrape-token-0123456789', shutdownTimeoutMs: 3000 });
   });
 
   it('accepts an external PostgreSQL', () => {

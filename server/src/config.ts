@@ -24,7 +24,19 @@ export interface HubConfig {
   maxQueryComplexity: number;
   /** An external identity provider whose tokens are accepted too; undefined: the hub's own only. */
   oidc: OidcConfig | undefined;
+  /** pino level of the JSON logs on standard output. */
+  logLevel: LogLevel;
+  /** When set, `/metrics` answers only requests with `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** The whole shutdown after SIGTERM fits in this: in-flight requests first, then sockets, LISTEN, pool, PostgreSQL. */
+  shutdownTimeoutMs: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Above `docker stop`'s 10 s default on purpose: compose gives the servers `stop_grace_period: 20s`. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 15_000;
 
 /**
  * The complexity budget of one GraphQL operation, in estimated values returned
@@ -85,6 +97,25 @@ function secretVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+function logLevelVar(env: NodeJS.ProcessEnv, name: string): LogLevel {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return 'info';
+  const level = raw.toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level))
+    throw new ConfigError(name, `expected one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+}
+
+function tokenVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  // Compared as a bearer token: guessable or header-breaking values are refused.
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new ConfigError(name, 'expected at least 16 printable characters without spaces');
+  }
+  return raw;
+}
+
 function oidcVars(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   const jwksUrl = env.HUB_OIDC_JWKS_URL || undefined;
   const issuer = env.HUB_OIDC_ISSUER || undefined;
@@ -126,5 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     jwtSecret: secretVar(env, 'HUB_JWT_SECRET'),
     maxQueryComplexity: intVar(env, 'HUB_MAX_QUERY_COMPLEXITY', DEFAULT_MAX_QUERY_COMPLEXITY, 100, 100_000_000),
     oidc: oidcVars(env),
+    logLevel: logLevelVar(env, 'LOG_LEVEL'),
+    metricsToken: tokenVar(env, 'HUB_METRICS_TOKEN'),
+    shutdownTimeoutMs: intVar(env, 'HUB_SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS, 1000, 600_000),
   };
 }

@@ -1,53 +1,66 @@
+import path from 'node:path';
+import pino from 'pino';
 import { startHub, type Hub } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEFAULT_SHUTDOWN_TIMEOUT_MS, loadConfig, type HubConfig } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { ensureDatabase } from './db/migrate';
 import { claimServerPid } from './db/server-pid';
-import { createDemoAccounts } from './seed/demo/demo-accounts';
+import { createLogger, type Logger } from './observability/logger';
+import { createDemoAccounts, DEMO_ACCOUNTS_FILE } from './seed/demo/demo-accounts';
 
 const EMBEDDED_DATABASE = 'hub';
-const SHUTDOWN_DEADLINE_MS = 15_000;
 
+let config: HubConfig | undefined;
+// Until the configuration is read (LOG_LEVEL itself may be the bad setting): a start that fails says so on stderr.
+let logger: Logger = createLogger({ destination: pino.destination(2) });
 let embedded: EmbeddedDatabase | undefined;
 let hub: Hub | undefined;
 let stopping = false;
 
-/** Stops HTTP and the pool, then the embedded PostgreSQL: nothing is left running. */
+/**
+ * SIGTERM, SIGINT: the hub drains (not ready, no new connections, sockets
+ * closed with 1012, in-flight requests finished), then LISTEN and the pool
+ * close, then the embedded PostgreSQL stops — all within HUB_SHUTDOWN_TIMEOUT_MS.
+ */
 async function shutdown(reason: string, exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`Остановка (${reason})…`);
+  const deadlineMs = config?.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  logger.info({ reason, deadlineMs }, `Остановка (${reason})…`);
   setTimeout(() => {
-    console.error('Остановка заняла слишком долго; выход без ожидания.');
+    logger.error({ deadlineMs }, 'Остановка не уложилась в HUB_SHUTDOWN_TIMEOUT_MS; выход без ожидания.');
     process.exit(1);
-  }, SHUTDOWN_DEADLINE_MS).unref();
+  }, deadlineMs).unref();
   for (const step of [() => hub?.close(), () => embedded?.stop()]) {
     try {
       await step();
     } catch (error) {
-      console.error(error);
+      logger.error({ err: error }, 'shutdown step failed');
     }
   }
+  logger.info('Остановлено.');
   process.exit(exitCode);
 }
 
 async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
   process.on('uncaughtException', (error) => {
-    console.error(error);
+    logger.fatal({ err: error }, 'uncaught exception');
     void shutdown('uncaught exception', 1);
   });
 
-  const config = loadConfig();
+  config = loadConfig();
+  logger = createLogger({ level: config.logLevel });
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === undefined) {
-    console.log(`DATABASE_URL не задан: запускаю встроенный PostgreSQL (данные в ${config.dataDir}).`);
+    logger.info(`DATABASE_URL не задан: запускаю встроенный PostgreSQL (данные в ${config.dataDir}).`);
     // Only one server owns the embedded cluster: it stops it on exit.
     claimServerPid(config.dataDir);
     embedded = await startEmbeddedDatabase({
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
       ifRunning: 'adopt',
+      log: (line) => logger.debug({ postgres: line }, 'embedded PostgreSQL'),
     });
     await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
     databaseUrl = embedded.url(EMBEDDED_DATABASE);
@@ -64,16 +77,22 @@ async function main(): Promise<void> {
     jwtSecret: config.jwtSecret,
     limits: { maxQueryComplexity: config.maxQueryComplexity },
     oidc: config.oidc,
+    logger,
+    metricsToken: config.metricsToken,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
   });
-  for (const seed of hub.seeds.applied) console.log(`Загружено: ${seed.name} (${seed.rows} строк)`);
-  if (embedded) {
-    const accounts = await createDemoAccounts(hub.dataSource, config.dataDir);
-    if (accounts) console.log(`\n${accounts}(сохранено в ${config.dataDir}/demo-accounts.txt)\n`);
+  for (const seed of hub.seeds.applied)
+    logger.info({ seed: seed.name, rows: seed.rows }, `Загружено: ${seed.name} (${seed.rows} строк)`);
+  if (embedded && (await createDemoAccounts(hub.dataSource, config.dataDir))) {
+    // The passwords stay in the file (mode 600): a log line never carries one.
+    const file = path.join(config.dataDir, DEMO_ACCOUNTS_FILE);
+    logger.info({ file }, `Демо-учётные записи созданы (по одной на роль); имена и пароли — в ${file}`);
   }
-  console.log(`Хаб готов: ${hub.url}  (GraphQL: ${hub.url}graphql)`);
+  logger.info({ url: hub.url }, `Хаб готов: ${hub.url}  (GraphQL: ${hub.url}graphql)`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Ошибка конфигурации: ${error.message}` : error);
+  if (error instanceof ConfigError) logger.fatal({ variable: error.variable }, `Ошибка конфигурации: ${error.message}`);
+  else logger.fatal({ err: error }, 'start failed');
   void shutdown('ошибка запуска', 1);
 });

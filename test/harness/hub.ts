@@ -3,6 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { startHub, type Hub, type HubOptions } from '../../server/src/app';
 import { QueryCounter } from '../../server/src/db/query-counter';
+import { createLogger } from '../../server/src/observability/logger';
 import { GraphqlClient, type GqlResult, type Subscription } from './client';
 import { TEST_ADMIN, TEMPLATES } from './global-setup';
 
@@ -58,7 +59,10 @@ export async function startTestHub(
     seedDemo?: boolean;
     databaseUrl?: string;
     /** Server settings a test needs other than the defaults (limits, statement timeout). */
-    server?: Pick<HubOptions, 'limits' | 'statementTimeoutMs' | 'oidc'>;
+    server?: Pick<
+      HubOptions,
+      'limits' | 'statementTimeoutMs' | 'oidc' | 'logger' | 'metricsToken' | 'shutdownTimeoutMs'
+    >;
   } = {},
 ): Promise<TestHub> {
   const url = options.databaseUrl ?? (await createTestDatabase(options.template));
@@ -70,6 +74,8 @@ export async function startTestHub(
     dashboardDir,
     seedDemo: options.seedDemo ?? true,
     queryLogger: queries,
+    // A line per request would drown the test output: warnings and errors only, unless LOG_LEVEL says otherwise.
+    logger: createLogger({ level: process.env.LOG_LEVEL || 'warn' }),
     ...options.server,
   });
   const pool = new pg.Pool({ connectionString: url, max: 10 });

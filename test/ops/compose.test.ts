@@ -38,6 +38,10 @@ describe('docker-compose.yml', () => {
       expect(server.env_file).toBe('.env');
       expect(server.environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
       expect(server.ports).toBeUndefined();
+      // Docker's SIGKILL must come after the replica's own drain deadline.
+      const grace = Number(/^(\d+)s$/.exec(server.stop_grace_period)![1]) * 1000;
+      const example = /^HUB_SHUTDOWN_TIMEOUT_MS=(\d+)$/m.exec(read('.env.example'))![1];
+      expect(grace).toBeGreaterThan(Number(example));
     }
   });
 

@@ -1,4 +1,6 @@
 import { Repeater } from '@graphql-yoga/subscription';
+import type { Logger } from '../observability/logger';
+import type { HubMetrics } from '../observability/metrics';
 import type { Change, ChangeFeed } from '../realtime/change-feed';
 import type { AggregateService } from './aggregate.service';
 import type { AggregateFilter, AggregateResult, GroupBy } from './aggregate.types';
@@ -40,6 +42,7 @@ export class LiveAggregates {
   constructor(
     private readonly service: AggregateService,
     feed: ChangeFeed,
+    private readonly observe: { metrics?: HubMetrics; logger?: Logger } = {},
   ) {
     feed.on('change', (change) => this.onChange(change));
     feed.on('resync', () => this.onResync());
@@ -141,8 +144,13 @@ export class LiveAggregates {
     question.running = true;
     question.dirty = false;
     question.lastComputedAt = Date.now();
+    const started = performance.now();
     try {
       const result = await this.service.aggregate(question.indicator.code, question.groupBy, question.filter);
+      this.observe.metrics?.recomputeDuration.observe(
+        { indicator: question.indicator.code },
+        (performance.now() - started) / 1000,
+      );
       const print = fingerprint(result);
       if (print !== question.lastSent || question.forceSend) {
         question.lastSent = print;
@@ -150,7 +158,9 @@ export class LiveAggregates {
         for (const send of question.subscribers) send(result);
       }
     } catch (error) {
-      console.error(`Live aggregate ${question.indicator.code} failed`, error);
+      const log = this.observe.logger;
+      if (log) log.error({ err: error, indicator: question.indicator.code }, 'live aggregate recomputation failed');
+      else console.error(`Live aggregate ${question.indicator.code} failed`, error);
     } finally {
       question.running = false;
       if (question.dirty && question.subscribers.size > 0) this.schedule(question);

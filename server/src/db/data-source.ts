@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import type { Logger } from '../observability/logger';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
@@ -11,9 +12,13 @@ export interface DataSourceOptions {
   applicationName?: string;
   /** Replaces the default counting logger (tests read `count`). */
   logger?: QueryCounter;
+  /** The server's JSON log; the command line goes without and prints to the console. */
+  log?: Logger;
 }
 
 export function createDataSource(options: DataSourceOptions): DataSource {
+  const logger = options.logger ?? new QueryCounter();
+  if (options.log) logger.useLogger(options.log);
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -26,13 +31,17 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: true,
-    logger: options.logger ?? new QueryCounter(),
+    logger,
     applicationName: options.applicationName ?? 'tomsk-edu-hub',
     extra: { max: options.poolSize ?? 20 },
     poolErrorHandler: (error: Error & { code?: string }) => {
       // An idle pooled connection closed by a server shutdown (57P01) is simply
       // dropped by the pool and replaced on next use: nothing to report.
-      if (error.code !== '57P01') console.warn(`PostgreSQL pool: ${error.message}`);
+      if (error.code === '57P01') return;
+      // The message and code only: the error also carries the whole client, connection settings included.
+      if (options.log)
+        options.log.warn({ sqlError: error.message, code: error.code }, 'PostgreSQL pool connection failed');
+      else console.warn(`PostgreSQL pool: ${error.message}`);
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Logger, QueryRunner } from 'typeorm';
+import type { Logger as JsonLogger } from '../observability/logger';
 
 /**
  * Counts the SQL statements the application sends, so tests can hold the
@@ -11,8 +12,14 @@ const CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAV
 export class QueryCounter implements Logger {
   count = 0;
   private readonly recent: string[] = [];
+  /** The server's JSON log; without one (the command line) messages go to the console. */
+  private json: JsonLogger | undefined;
 
   constructor(private readonly keep = 0) {}
+
+  useLogger(log: JsonLogger): void {
+    this.json = log;
+  }
 
   /**
    * Counts the statements of the work itself: transaction control and the
@@ -34,15 +41,21 @@ export class QueryCounter implements Logger {
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
     this.count++;
-    console.error(`SQL failed: ${error instanceof Error ? error.message : error}\n  ${query}`);
+    const message = error instanceof Error ? error.message : error;
+    // The statement's text, never its parameters (they may hold codes and hashes).
+    if (this.json) this.json.warn({ sqlError: message, query }, 'SQL statement failed');
+    else console.error(`SQL failed: ${message}\n  ${query}`);
   }
 
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(message: string): void {
-    console.log(message);
+    if (this.json) this.json.info({ migration: message }, 'migration');
+    else console.log(message);
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') console.warn(message);
+    if (level !== 'warn') return;
+    if (this.json) this.json.warn({ typeorm: message }, 'TypeORM warning');
+    else console.warn(message);
   }
 }

@@ -41,17 +41,39 @@ export interface FormatOptions {
   statementTimeoutMs?: number;
 }
 
+/** The error a GraphQL error wraps, when it wraps one (a resolver's throw). */
+function originalOf(error: unknown): unknown {
+  return error instanceof GraphQLError ? (error.originalError ?? error) : error;
+}
+
+/** The `extensions.code` an error leaves with: what clients see, and what the error metrics count. */
+export function errorCode(error: unknown): string {
+  const original = originalOf(error);
+  if (original instanceof HubError) return original.code;
+  if (sqlState(original) === QUERY_CANCELED) return CommonErrorCode.STATEMENT_TIMEOUT;
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  return typeof code === 'string' ? code : CommonErrorCode.INTERNAL;
+}
+
+/** A failure nobody planned for (a bug, a lost connection): worth a log line with its stack, never shown to clients. */
+export function unexpectedError(error: unknown): Error | null {
+  const original = originalOf(error);
+  if (original instanceof GraphQLError || errorCode(error) !== CommonErrorCode.INTERNAL) return null;
+  return original instanceof Error ? original : new Error(String(original));
+}
+
 /**
  * What leaves the server: HubErrors and GraphQL's own validation errors as
  * they are, a cancelled slow statement as STATEMENT_TIMEOUT, anything else as
- * a generic internal error with no stack or SQL.
+ * a generic internal error with no stack or SQL. Logging the unexpected ones
+ * (`unexpectedError`) is the transport's: it knows the request.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
   options: FormatOptions = {},
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = originalOf(error);
   if (original instanceof HubError) {
     // `http` sets the response status; it is not for clients to read.
     const { http: _http, ...extensions } = original.extensions;
@@ -74,7 +96,6 @@ export function formatError(
   if (typeof code === 'string' && code !== CommonErrorCode.INTERNAL) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
-  if (!(original instanceof GraphQLError)) console.error(original);
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: CommonErrorCode.INTERNAL } };
 }
 

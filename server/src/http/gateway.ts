@@ -29,9 +29,18 @@ export const DEFAULT_LIMITS: ServerLimits = {
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** Express middleware: a fresh id for every request, in the response header and `res.locals.requestId`. */
-export function assignRequestId(_req: Request, res: Response, next: NextFunction): void {
-  const id = randomUUID();
+/** What an id from a caller (nginx's `$request_id`, a client's trace id) may look like to be kept. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's `X-Request-Id` when it is a sane token, else a fresh one: logs and audit entries join on it. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/** Express middleware: the request's id, in the response header and `res.locals.requestId`. */
+export function assignRequestId(req: Request, res: Response, next: NextFunction): void {
+  const id = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
   res.locals.requestId = id;
   res.setHeader(REQUEST_ID_HEADER, id);
   next();

@@ -12,7 +12,12 @@ import { type AppServices, type HubContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { depthLimitRule } from '../graphql/query-limits';
 import { ImportsService, importsRouter } from '../modules/imports';
+import { observabilityPlugin } from '../observability/graphql-plugin';
+import type { Logger } from '../observability/logger';
+import type { HubMetrics } from '../observability/metrics';
+import type { Readiness } from '../observability/readiness';
 import { assignRequestId, DEFAULT_LIMITS, GraphqlGateway, type ServerLimits } from './gateway';
+import { opsRouter, requestLog } from './ops';
 import { attachWebSockets } from './websocket';
 
 export interface HttpServerOptions {
@@ -23,11 +28,23 @@ export interface HttpServerOptions {
   /** The built dashboard; when missing, `/` says how to build it. */
   dashboardDir: string;
   limits?: ServerLimits;
+  metrics: HubMetrics;
+  logger: Logger;
+  readiness: Readiness;
+  /** When set, `/metrics` wants it as a bearer token. */
+  metricsToken?: string;
+  /** How long in-flight requests (and imports) may take to finish once `close` is called. */
+  drainMs: number;
 }
 
 export interface RunningHttpServer {
   url: string;
   port: number;
+  /**
+   * Graceful stop: readiness turns false, no new connections, WebSockets
+   * closed with 1012, in-flight requests finish (cut off after `drainMs`),
+   * running imports are given the same time.
+   */
   close(): Promise<void>;
 }
 
@@ -81,25 +98,39 @@ function bodyErrors(error: unknown, _req: express.Request, res: express.Response
 
 /** GraphQL over HTTP and graphql-ws on `/graphql`, the import API on `/api`, the dashboard on `/`, one port. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const { metrics, logger } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(assignRequestId);
+  app.use(requestLog(logger));
+  app.use(opsRouter({ readiness: options.readiness, metrics, metricsToken: options.metricsToken }));
   const httpServer = http.createServer(app);
   const limits = options.limits ?? DEFAULT_LIMITS;
   const gateway = new GraphqlGateway(options.app, limits);
-  const ws = attachWebSockets(httpServer, options.schema, gateway, GRAPHQL_PATH);
+  const ws = attachWebSockets(httpServer, options.schema, gateway, GRAPHQL_PATH, { metrics, logger });
+  metrics.beforeScrape(() => metrics.websocketConnections.set(ws.connections()));
   const formatOptions = { statementTimeoutMs: options.app.statementTimeoutMs };
+  // The HTTP response of a GraphQL request, for its log line. Keyed by the request info, which
+  // Apollo's per-operation (shallow) copy of the context shares with the context made here.
+  const responses = new WeakMap<HubContext['request'], express.Response>();
 
   const apollo = new ApolloServer<HubContext>({
     schema: options.schema,
     formatError: (formatted, error) => formatError(formatted, error, formatOptions),
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimitRule(limits.maxQueryDepth)],
+    logger,
+    // Shutdown is the composition root's (main.ts): HTTP, then the pool, then PostgreSQL.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainMs }),
       ApolloServerPluginLandingPageDisabled(),
       requestPlugin(gateway),
+      observabilityPlugin(metrics, logger, (context, operation) => {
+        const res = responses.get(context.request);
+        if (res) res.locals.operation = operation.name ?? `(${operation.type})`;
+      }),
       { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
     ],
   });
@@ -110,19 +141,26 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     express.json({ limit: MAX_BODY }),
     bodyErrors,
     expressMiddleware(apollo, {
-      context: ({ req, res }) =>
-        gateway.httpContext(req.headers.authorization, req.ip ?? 'unknown', String(res.locals.requestId), (close) =>
-          res.once('close', close),
-        ),
+      context: async ({ req, res }) => {
+        const context = await gateway.httpContext(
+          req.headers.authorization,
+          req.ip ?? 'unknown',
+          String(res.locals.requestId),
+          (close) => res.once('close', close),
+        );
+        res.locals.userId = context.actor.userId ?? undefined;
+        responses.set(context.request, res);
+        return context;
+      },
     }),
   );
-  const imports = new ImportsService(options.app.dataSource, options.app.pubSub);
+  const imports = new ImportsService(options.app.dataSource, options.app.pubSub, { metrics, logger });
   app.use(
     '/api',
-    importsRouter(() => imports, gateway),
+    importsRouter(() => imports, gateway, logger),
   );
   serveDashboard(app, options.dashboardDir);
-  app.use(internalError);
+  app.use(internalError(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -131,10 +169,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   let closing: Promise<void> | undefined;
+  const close = async () => {
+    const deadline = Date.now() + options.drainMs;
+    options.readiness.markStopping();
+    // Sockets first, so their clients are already reconnecting elsewhere while requests drain here.
+    await ws.closeForRestart(Math.min(2000, options.drainMs));
+    await apollo.stop();
+    if (!(await imports.idle(Math.max(0, deadline - Date.now())))) {
+      logger.warn('an import was still running at the shutdown deadline; it is rolled back');
+    }
+  };
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    close: () => (closing ??= apollo.stop()),
+    close: () => (closing ??= close()),
   };
 }
 
@@ -156,10 +204,12 @@ function serveDashboard(app: express.Express, dir: string): void {
 }
 
 /** The last handler: an unexpected failure answered without a stack or internals. */
-function internalError(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
-  if (res.headersSent) return next(error);
-  console.error(error);
-  res
-    .status(500)
-    .json({ errors: [{ message: 'Внутренняя ошибка сервера', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+function internalError(logger: Logger) {
+  return (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void => {
+    if (res.headersSent) return next(error);
+    logger.error({ err: error, reqId: res.locals.requestId }, 'unexpected error in an HTTP request');
+    res
+      .status(500)
+      .json({ errors: [{ message: 'Внутренняя ошибка сервера', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  };
 }

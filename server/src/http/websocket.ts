@@ -15,9 +15,31 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Actor } from '../graphql/actor';
 import type { HubContext } from '../graphql/context';
-import { formatError, type FormatOptions } from '../graphql/errors';
+import { errorCode, formatError, unexpectedError, type FormatOptions } from '../graphql/errors';
 import { depthLimitRule } from '../graphql/query-limits';
+import type { Logger } from '../observability/logger';
+import type { HubMetrics } from '../observability/metrics';
 import type { GraphqlGateway, ScopedContext } from './gateway';
+
+/**
+ * WebSocket close code 1012 "Service Restart": graphql-ws clients (the
+ * dashboard's retries forever) reconnect, through the load balancer, to a
+ * replica that is still up, and subscribe again.
+ */
+export const SERVICE_RESTART = 1012;
+
+export interface Observe {
+  metrics: HubMetrics;
+  logger: Logger;
+}
+
+export interface AttachedWebSockets {
+  /** Open sockets now. */
+  connections(): number;
+  /** Shutdown: refuse new sockets, close open ones with 1012 and wait for them (forcibly after `waitMs`). */
+  closeForRestart(waitMs?: number): Promise<void>;
+  dispose(): Promise<void>;
+}
 
 /** How often an open socket's session is checked: a logout or a disabled account closes it within this. */
 export const SOCKET_SESSION_CHECK_MS = 15_000;
@@ -36,8 +58,9 @@ interface SocketExtra extends Record<PropertyKey, unknown> {
 }
 
 /** Errors as HTTP answers them (formatError), as graphql-ws needs them (GraphQLError objects). */
-function clientErrors(errors: readonly unknown[], options: FormatOptions): GraphQLError[] {
+function clientErrors(errors: readonly unknown[], options: FormatOptions, observe?: Observe): GraphQLError[] {
   return errors.map((error) => {
+    observe?.metrics.errors.inc({ code: errorCode(error) });
     const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(String((error as Error)?.message));
     const formatted = formatError(graphqlError.toJSON(), graphqlError, options);
     return new GraphQLError(formatted.message, { extensions: formatted.extensions });
@@ -51,8 +74,15 @@ function clientErrors(errors: readonly unknown[], options: FormatOptions): Graph
  * error message for that operation, the socket staying open; queries and
  * mutations run in a request scope like HTTP ones; subscriptions hold none.
  */
-export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gateway: GraphqlGateway, path: string) {
+export function attachWebSockets(
+  server: http.Server,
+  schema: GraphQLSchema,
+  gateway: GraphqlGateway,
+  path: string,
+  observe?: Observe,
+): AttachedWebSockets {
   const wsServer = new WebSocketServer({ server, path });
+  let restarting = false;
   const socketsPerUser = new Map<string, number>();
   const formatOptions: FormatOptions = { statementTimeoutMs: gateway.app.statementTimeoutMs };
   const rules = [...specifiedRules, depthLimitRule(gateway.limits.maxQueryDepth)];
@@ -73,13 +103,17 @@ export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gat
     return actor;
   };
 
-  return useServer<Record<string, unknown> | undefined, SocketExtra>(
+  const served = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
       onConnect: async (ctx) => {
         const extra = ctx.extra as SocketExtra;
         extra.address = extra.request.socket.remoteAddress ?? 'unknown';
         extra.scopes = new Map();
+        if (restarting) {
+          extra.socket.close(SERVICE_RESTART, 'Service restart');
+          return false;
+        }
         const authorization = ctx.connectionParams?.authorization;
         const identity = await gateway
           .identify(typeof authorization === 'string' ? authorization : null)
@@ -109,23 +143,25 @@ export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gat
         const extra = ctx.extra as SocketExtra;
         try {
           const actor = await currentActor(extra);
-          if (!actor) return clientErrors([new GraphQLError('Сеанс завершён: войдите снова')], formatOptions);
+          if (!actor) return clientErrors([new GraphQLError('Сеанс завершён: войдите снова')], formatOptions, observe);
           gateway.limit(actor, extra.address);
           let document: DocumentNode;
           try {
             document = parse(payload.query);
           } catch (error) {
-            return clientErrors([error], formatOptions);
+            return clientErrors([error], formatOptions, observe);
           }
           const invalid = validate(schema, document, rules);
-          if (invalid.length > 0) return clientErrors(invalid, formatOptions);
+          if (invalid.length > 0) return clientErrors(invalid, formatOptions, observe);
           const operation = getOperationAST(document, payload.operationName);
-          if (!operation) return clientErrors([new GraphQLError('Не удалось определить операцию')], formatOptions);
+          if (!operation) {
+            return clientErrors([new GraphQLError('Не удалось определить операцию')], formatOptions, observe);
+          }
           const variables = payload.variables ?? undefined;
           gateway.checkOperation(actor, schema, document, operation, variables, payload.operationName);
           return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
         } catch (error) {
-          return clientErrors([error], formatOptions);
+          return clientErrors([error], formatOptions, observe);
         }
       },
       context: async (ctx, id, _payload, args): Promise<HubContext> => {
@@ -139,9 +175,20 @@ export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gat
         return scoped;
       },
       // Execution errors leave as they do over HTTP: no SQL, no stack.
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (ctx, _id, payload, _args, result) => {
         const { errors } = result as ExecutionResult;
         if (!errors?.length) return undefined;
+        for (const error of errors) {
+          observe?.metrics.errors.inc({ code: errorCode(error) });
+          const unexpected = unexpectedError(error);
+          if (unexpected) {
+            const userId = (ctx.extra as SocketExtra).actor?.userId ?? undefined;
+            observe?.logger.error(
+              { err: unexpected, userId, operation: payload.operationName ?? undefined, path: error.path?.join('.') },
+              'unexpected error in a WebSocket operation',
+            );
+          }
+        }
         return { ...result, errors: errors.map((e) => formatError(e.toJSON(), e, formatOptions)) };
       },
       onComplete: async (ctx, id) => {
@@ -157,6 +204,33 @@ export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gat
     },
     wsServer,
   );
+
+  return {
+    connections: () => wsServer.clients.size,
+    async closeForRestart(waitMs = 2000) {
+      restarting = true;
+      const open = [...wsServer.clients];
+      const closed = open.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState === socket.CLOSED) return resolve();
+            socket.once('close', () => resolve());
+            socket.close(SERVICE_RESTART, 'Service restart');
+          }),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+      await Promise.race([Promise.all(closed), late]);
+      clearTimeout(timer);
+      // A client that never answered the close frame loses its socket here.
+      for (const socket of open) if (socket.readyState !== socket.CLOSED) socket.terminate();
+      if (open.length > 0)
+        observe?.logger.info({ sockets: open.length }, 'WebSockets closed with 1012 (service restart)');
+    },
+    dispose: async () => {
+      await served.dispose();
+    },
+  };
 }
 
 export { CloseCode };

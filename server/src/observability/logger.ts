@@ -1,8 +1,11 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Structured JSON logs. Whatever a log line carries, these never leave the
- * process: passwords, tokens, authorization headers, participant codes.
+ * process: passwords, tokens, authorization headers and cookies, secrets,
+ * connection strings (they hold a password), participant codes, and the
+ * parameters of a failed SQL statement (a TypeORM QueryFailedError carries
+ * them: password hashes, token hashes, participant codes).
  */
 export const REDACTED_PATHS = [
   'password',
@@ -16,22 +19,47 @@ export const REDACTED_PATHS = [
   'authorization',
   '*.authorization',
   'headers.authorization',
+  'headers.cookie',
   'req.headers.authorization',
+  'req.headers.cookie',
   'variables.password',
   'variables.refreshToken',
+  'secret',
+  '*.secret',
+  'jwtSecret',
+  '*.jwtSecret',
+  'databaseUrl',
+  '*.databaseUrl',
+  'connectionString',
+  '*.connectionString',
   'participantCode',
   '*.participantCode',
   'participantCodes',
   '*.participantCodes',
+  'parameters',
+  '*.parameters',
+  'err.driverError.parameters',
+  // PostgreSQL's detail repeats the values of a violated key ("Key (code)=(…) already exists").
+  'err.detail',
+  'err.driverError.detail',
 ];
 
-export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+export const REDACTED = '[скрыто]';
+
+export interface LoggerOptions {
+  level?: string;
+  /** Where lines go; standard output by default. Tests pass a stream they read. */
+  destination?: DestinationStream;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(
     {
-      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+      level: options.level ?? 'info',
       base: { service: 'tomsk-edu-hub' },
-      redact: { paths: REDACTED_PATHS, censor: '[скрыто]' },
+      redact: { paths: REDACTED_PATHS, censor: REDACTED },
       timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: pino.stdSerializers.err },
     },
     options.destination,
   );

@@ -1,12 +1,17 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** Distinct operation names kept as labels; analysts' ad-hoc names beyond these count as "other". */
+export const MAX_OPERATION_LABELS = 200;
+
 /**
  * The server's Prometheus metrics, in a registry of its own (not the global
  * one), so that several hubs in one process — tests, replicas — keep theirs apart.
  */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'hub_process_' });
+  const operations = new Set<string>();
+  const scrapeHooks: (() => void)[] = [];
+  collectDefaultMetrics({ register: registry, prefix: 'hub_' });
   const metrics = {
     registry,
     requestDuration: new Histogram({
@@ -27,6 +32,11 @@ export function createMetrics() {
       help: 'Live aggregate subscriptions on this process',
       registers: [registry],
     }),
+    websocketConnections: new Gauge({
+      name: 'hub_websocket_connections',
+      help: 'Open graphql-ws connections on this process',
+      registers: [registry],
+    }),
     notifications: new Counter({
       name: 'hub_change_notifications_total',
       help: 'Change-feed notifications received, by domain',
@@ -42,23 +52,39 @@ export function createMetrics() {
     }),
     importRows: new Counter({
       name: 'hub_import_rows_total',
-      help: 'Rows read by imports, by kind and outcome',
-      labelNames: ['kind', 'status'] as const,
+      help: 'Rows of imported files by kind and outcome (read, inserted, updated, unchanged, rejected)',
+      labelNames: ['kind', 'outcome'] as const,
       registers: [registry],
     }),
     importDuration: new Histogram({
       name: 'hub_import_duration_seconds',
-      help: 'Import duration by kind and outcome',
+      help: 'Import duration by kind and job status (applied, checked, rejected, failed)',
       labelNames: ['kind', 'status'] as const,
       buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300],
       registers: [registry],
     }),
     poolConnections: new Gauge({
       name: 'hub_db_pool_connections',
-      help: 'Database pool connections by state',
+      help: 'Database pool connections by state (total, idle, waiting = requests queued for a connection)',
       labelNames: ['state'] as const,
       registers: [registry],
     }),
+    /** A label for an operation name that keeps the series count bounded. */
+    operationLabel(name: string | null | undefined): string {
+      if (!name) return 'anonymous';
+      if (operations.has(name)) return name;
+      if (operations.size >= MAX_OPERATION_LABELS) return 'other';
+      operations.add(name);
+      return name;
+    },
+    /** Gauges read from their source at scrape time (pool, subscriptions) register here. */
+    beforeScrape(hook: () => void): void {
+      scrapeHooks.push(hook);
+    },
+    async render(): Promise<string> {
+      for (const hook of scrapeHooks) hook();
+      return registry.metrics();
+    },
   };
   return metrics;
 }

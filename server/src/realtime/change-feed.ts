@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
+import type { Logger } from '../observability/logger';
 
 /** What a committed transaction changed: a domain, the schools (null: too many to list), a version. */
 export interface Change {
@@ -31,7 +32,10 @@ export class ChangeFeed extends EventEmitter<ChangeFeedEvents> {
   latestVersion = 0;
   connected = false;
 
-  constructor(private readonly databaseUrl: string) {
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly logger?: Logger,
+  ) {
     super();
   }
 
@@ -64,6 +68,7 @@ export class ChangeFeed extends EventEmitter<ChangeFeedEvents> {
     this.client = client;
     this.attempts = 0;
     this.connected = true;
+    if (isRetry) this.logger?.info('change feed listening again; live subscribers get the current state');
     this.emit('connected');
     if (isRetry) this.emit('resync');
   }
@@ -75,7 +80,9 @@ export class ChangeFeed extends EventEmitter<ChangeFeedEvents> {
     client.removeAllListeners();
     client.on('error', () => undefined);
     client.end().catch(() => undefined);
-    if (!this.stopped) this.scheduleRetry();
+    if (this.stopped) return;
+    this.logger?.warn('change feed LISTEN connection lost; reconnecting');
+    this.scheduleRetry();
   }
 
   private scheduleRetry(): void {

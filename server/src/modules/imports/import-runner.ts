@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM } from '../../graphql/actor';
+import type { Logger } from '../../observability/logger';
+import type { HubMetrics } from '../../observability/metrics';
 import type { HubPubSub } from '../../realtime/topics';
 import { audit } from '../audit/audit';
 import { columnsOf, type AnyImportKind, type MergeCounts, type RowProblem } from './import-kind';
@@ -53,6 +55,13 @@ interface RunOptions {
   filePath: string;
   /** For the audit entry of an applied import. */
   requestId?: string | null;
+  /** The server's metrics and log; the command line has neither and prints its own report. */
+  observe?: ImportObserver;
+}
+
+export interface ImportObserver {
+  metrics?: HubMetrics;
+  logger?: Logger;
 }
 
 /**
@@ -69,9 +78,13 @@ export async function runImport({
   kind,
   filePath,
   requestId = null,
+  observe = {},
 }: RunOptions): Promise<ImportJob> {
   const started = Date.now();
   const ledger = dataSource.manager;
+  // The command line has no logger: it keeps printing to standard error, as it did.
+  const failed = (error: unknown, message: string) =>
+    observe.logger ? observe.logger.error({ err: error, importId: job.id }, message) : console.error(message, error);
   let lastProgress = 0;
 
   const progress = async (force = false) => {
@@ -206,10 +219,10 @@ export async function runImport({
     } else {
       job.status = ImportStatus.FAILED;
       job.error = 'Внутренняя ошибка при импорте; ничего не изменено. Сообщите администратору.';
-      console.error(`Import ${job.id} failed`, error);
+      failed(error, 'import failed');
     }
   }
-  await flushRejects().catch((e) => console.error(e));
+  await flushRejects().catch((error: unknown) => failed(error, 'rejected rows of an import not written'));
 
   const applied = job.status === ImportStatus.APPLIED || job.status === ImportStatus.CHECKED;
   job.inserted = applied ? counts.inserted : 0;
@@ -220,5 +233,31 @@ export async function runImport({
   job.durationMs = Date.now() - started;
   await ledger.save(ImportJob, job);
   await progress(true);
+  recordImport(job, observe);
   return job;
+}
+
+function recordImport(job: ImportJob, { metrics, logger }: ImportObserver): void {
+  const kind = job.kind;
+  if (metrics) {
+    const rows = { read: job.rowsRead, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged };
+    for (const [outcome, count] of Object.entries({ ...rows, rejected: job.rejected })) {
+      metrics.importRows.inc({ kind, outcome }, count);
+    }
+    metrics.importDuration.observe({ kind, status: job.status.toLowerCase() }, (job.durationMs ?? 0) / 1000);
+  }
+  logger?.info(
+    {
+      importId: job.id,
+      kind,
+      status: job.status,
+      userId: job.userId ?? undefined,
+      rowsRead: job.rowsRead,
+      inserted: job.inserted,
+      updated: job.updated,
+      rejected: job.rejected,
+      durationMs: job.durationMs,
+    },
+    'import finished',
+  );
 }

@@ -8,6 +8,7 @@ import express, { type Request, type Response } from 'express';
 import { seesEverySchool, type Actor } from '../../graphql/actor';
 import { HubError } from '../../graphql/errors';
 import type { GraphqlGateway } from '../../http/gateway';
+import type { Logger } from '../../observability/logger';
 import { decide } from '../users/permissions';
 import { ImportErrorCode } from './imports.errors';
 import type { ImportsService } from './imports.service';
@@ -68,10 +69,11 @@ async function caller(gateway: GraphqlGateway, req: Request, res: Response): Pro
     fail(res, 401, 'UNAUTHENTICATED', 'Требуется вход: передайте токен в заголовке Authorization: Bearer …');
     return null;
   }
+  res.locals.userId = identity.actor.userId;
   return identity.actor;
 }
 
-export function importsRouter(service: () => ImportsService, gateway: GraphqlGateway): express.Router {
+export function importsRouter(service: () => ImportsService, gateway: GraphqlGateway, logger: Logger): express.Router {
   const router = express.Router();
 
   router.post('/imports/:kind', async (req, res) => {
@@ -109,7 +111,7 @@ export function importsRouter(service: () => ImportsService, gateway: GraphqlGat
         const status = error.code === ImportErrorCode.UNKNOWN_KIND ? 404 : 400;
         return fail(res, error.code === ImportErrorCode.FILE_TOO_LARGE ? 413 : status, error.code, error.message);
       }
-      console.error(error);
+      logger.error({ err: error, reqId: res.locals.requestId }, 'import upload failed');
       fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Внутренняя ошибка сервера; файл не принят');
     }
   });

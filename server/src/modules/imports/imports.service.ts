@@ -7,7 +7,7 @@ import { assertAllowed } from '../users/permissions';
 import type { HubPubSub } from '../../realtime/topics';
 import { ImportFileChunk, ImportJob, ImportRejectedRow } from './import-job.entity';
 import type { AnyImportKind } from './import-kind';
-import { runImport } from './import-runner';
+import { runImport, type ImportObserver } from './import-runner';
 import { ImportErrorCode, unknownKindMessage } from './imports.errors';
 import { IMPORT_KINDS } from './kinds';
 
@@ -25,10 +25,24 @@ export interface StartImport {
 }
 
 export class ImportsService {
+  /** Imports running in this process: shutdown waits for them (within its deadline). */
+  private readonly running = new Set<Promise<unknown>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly pubSub: HubPubSub,
+    private readonly observe: ImportObserver = {},
   ) {}
+
+  /** Resolves when no import runs here, or after `ms`: true when none was left running. */
+  async idle(ms: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    const done = Promise.allSettled([...this.running]).then(() => true);
+    const result = await Promise.race([done, late]);
+    clearTimeout(timer);
+    return result;
+  }
 
   kind(name: string): AnyImportKind {
     const kind = IMPORT_KINDS.get(name);
@@ -73,14 +87,18 @@ export class ImportsService {
   }
 
   run(job: ImportJob, filePath: string, requestId: string | null = null): Promise<ImportJob> {
-    return runImport({
+    const run = runImport({
       dataSource: this.dataSource,
       pubSub: this.pubSub,
       job,
       kind: this.kind(job.kind),
       filePath,
       requestId,
+      observe: this.observe,
     });
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run)).catch(() => undefined);
+    return run;
   }
 
   async byId(id: string): Promise<ImportJob | null> {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ANONYMOUS, SYSTEM, type Actor } from '../../graphql/actor';
 import { INFRASTRUCTURE } from '../../db/query-counter';
 import { HubError } from '../../graphql/errors';
+import type { Logger } from '../../observability/logger';
 import { audit } from '../audit/audit';
 import type { OidcVerifier } from './oidc';
 import { provisionAccount } from './oidc-accounts';
@@ -52,6 +53,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     /** An external identity provider whose tokens are accepted too; null: the hub's own only. */
     private readonly oidc: { verifier: OidcVerifier; issuer: string } | null = null,
+    private readonly logger?: Logger,
   ) {}
 
   async login(
@@ -147,7 +149,10 @@ export class AuthService {
     if (cached && Date.now() - cached.at < SESSION_CACHE_MS) return cached.actor;
     const actor = await provisionAccount(this.dataSource, identity, oidc.issuer).catch((error: unknown) => {
       // Claims naming a municipality or school the hub does not know: refused, and worth an operator's look.
-      console.warn(`Токен поставщика входа для ${identity.username} отклонён: ${(error as Error).message}`);
+      this.logger?.warn(
+        { username: identity.username, reason: (error as Error).message },
+        'identity provider token refused: its claims name an unknown municipality or school',
+      );
       return null;
     });
     if (this.sessions.size > SESSION_CACHE_LIMIT) this.sessions.clear();

@@ -1,0 +1,69 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, REDACTED } from './logger';
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: createLogger({ level: 'debug', destination }), text: () => lines.join('') };
+}
+
+describe('the JSON logger', () => {
+  it('redacts passwords, tokens, headers, secrets, connection strings, participant codes and SQL parameters', () => {
+    const { logger, text } = capture();
+    const failedSql = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      query: 'INSERT INTO participant_result (participant_code) VALUES ($1)',
+      parameters: ['P-000777'],
+      detail: 'Key (participant_code)=(P-000777) already exists.',
+      driverError: { parameters: ['P-000777'], detail: 'Key (participant_code)=(P-000777) already exists.' },
+    });
+    logger.info({
+      password: 'pw-top-level',
+      user: { password: 'pw-nested', token: 'tok-nested' },
+      accessToken: 'access-abc',
+      refreshToken: 'refresh-abc',
+      headers: { authorization: 'Bearer hdr-abc', cookie: 'sid=cookie-abc' },
+      variables: { password: 'pw-variables' },
+      jwtSecret: 'secret-abc',
+      databaseUrl: 'postgres://hub:db-password@db:5432/hub',
+      participantCode: 'P-000123',
+      row: { participantCodes: ['P-000456'] },
+    });
+    logger.error({ err: failedSql }, 'failed');
+    const out = text();
+    for (const secret of [
+      'pw-top-level',
+      'pw-nested',
+      'tok-nested',
+      'access-abc',
+      'refresh-abc',
+      'hdr-abc',
+      'cookie-abc',
+      'pw-variables',
+      'secret-abc',
+      'db-password',
+      'P-000123',
+      'P-000456',
+      'P-000777',
+    ]) {
+      expect(out, secret).not.toContain(secret);
+    }
+    expect(out).toContain(REDACTED);
+    // What an operator needs stays: the statement's text and the message.
+    expect(out).toContain('INSERT INTO participant_result');
+    expect(out).toContain('duplicate key value');
+  });
+
+  it('writes one JSON object per line with level, time, service and message', () => {
+    const { logger, text } = capture();
+    logger.info({ reqId: 'r-1' }, 'request');
+    const line = JSON.parse(text().trim());
+    expect(line).toMatchObject({ level: 30, service: 'tomsk-edu-hub', reqId: 'r-1', msg: 'request' });
+    expect(new Date(line.time).toString()).not.toBe('Invalid Date');
+  });
+});
