@@ -83,10 +83,13 @@ async function main(): Promise<void> {
   });
   for (const seed of hub.seeds.applied)
     logger.info({ seed: seed.name, rows: seed.rows }, `Загружено: ${seed.name} (${seed.rows} строк)`);
-  if (embedded && (await createDemoAccounts(hub.dataSource, config.dataDir))) {
-    // The passwords stay in the file (mode 600): a log line never carries one.
+  const accounts = embedded ? await createDemoAccounts(hub.dataSource, config.dataDir) : null;
+  if (accounts) {
     const file = path.join(config.dataDir, DEMO_ACCOUNTS_FILE);
     logger.info({ file }, `Демо-учётные записи созданы (по одной на роль); имена и пароли — в ${file}`);
+    // Printed once, for the person trying the product, as plain text beside the log: a log
+    // line (kept, shipped elsewhere) never carries a password; the file (mode 600) keeps them.
+    process.stdout.write(`\n${accounts}\n`);
   }
   logger.info({ url: hub.url }, `Хаб готов: ${hub.url}  (GraphQL: ${hub.url}graphql)`);
 }
