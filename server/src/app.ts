@@ -12,6 +12,7 @@ import { ensureJwtSecret } from './db/secrets';
 import { DEFAULT_LIMITS, type ServerLimits } from './http/gateway';
 import { AuthService, TokenService } from './modules/users';
 import { OidcVerifier, type OidcConfig } from './modules/users/oidc';
+import { LiveRisk, RiskService } from './modules/risk';
 import { ChangeFeed } from './realtime/change-feed';
 import { createHubPubSub, type HubPubSub } from './realtime/topics';
 import { runSeeds, type SeedReport } from './seed/run-seeds';
@@ -62,17 +63,20 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await feed.start();
     const listening = feed;
     const aggregates = new AggregateService(dataSource);
+    const schoolScopes = new SchoolScopes(dataSource);
+    const risk = new RiskService(dataSource);
     const tokens = new TokenService(options.jwtSecret ?? (await ensureJwtSecret(dataSource)));
     const app: AppServices = {
       dataSource,
       pubSub,
       analytics: { aggregates, live: new LiveAggregates(aggregates, listening) },
+      risk: { service: risk, live: new LiveRisk(risk, schoolScopes, listening) },
       auth: new AuthService(
         dataSource,
         tokens,
         options.oidc ? { verifier: new OidcVerifier(options.oidc), issuer: options.oidc.issuer } : null,
       ),
-      schoolScopes: new SchoolScopes(dataSource),
+      schoolScopes,
       statementTimeoutMs: options.statementTimeoutMs ?? 5000,
     };
     const schema = await buildHubSchema(pubSub);
@@ -97,6 +101,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         (closing ??= (async () => {
           await http.close();
           app.analytics.live.stop();
+          app.risk.live.stop();
           await listening.stop();
           await dataSource.destroy();
         })()),

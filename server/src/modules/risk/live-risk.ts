@@ -1,0 +1,160 @@
+import { Repeater } from '@graphql-yoga/subscription';
+import { GroupBy } from '../../analytics/aggregate.types';
+import { msUntilTomskMidnight } from '../../analytics/indicator';
+import { LIVE_WINDOW_MS } from '../../analytics/live-aggregates';
+import { seesEverySchool, type Actor } from '../../graphql/actor';
+import type { SchoolScopes } from '../../db/school-scopes';
+import type { Change, ChangeFeed } from '../../realtime/change-feed';
+import { groupCounts, normalizeRiskFilter, schoolPage } from './risk-radar';
+import type { RiskService } from './risk.service';
+import type { RiskRadarFilter, RiskRadarResult } from './risk.types';
+
+/** The domains whose changes can move a school's risk picture. */
+export const RISK_DOMAINS = ['risk', 'vsoko', 'shnor', 'selfdiag', 'assessment', 'plan', 'school'];
+
+export interface RiskQuestion {
+  filter: RiskRadarFilter | null | undefined;
+  groupBy: GroupBy;
+  first: number | null | undefined;
+}
+
+interface Subscriber {
+  recompute(force: boolean): void;
+}
+
+/** Rows and nothing else decide whether a result changed (not its version or time). */
+function fingerprint(result: RiskRadarResult): string {
+  return 'edges' in result
+    ? JSON.stringify([result.totalCount, result.edges.map((e) => e.node)])
+    : JSON.stringify(result.rows);
+}
+
+/**
+ * The radar as one caller may see it: by school, only schools in the caller's
+ * scope (asked of row-level security through `SchoolScopes`); counts by group
+ * over every school, like aggregates.
+ */
+export async function scopedRadar(
+  service: RiskService,
+  scopes: SchoolScopes,
+  actor: Actor,
+  question: RiskQuestion,
+  after: string | null = null,
+): Promise<RiskRadarResult> {
+  const filter = normalizeRiskFilter(question.filter);
+  const state = await service.state(filter.includeDemo !== false);
+  if (question.groupBy !== GroupBy.SCHOOL) return groupCounts(state, filter, question.groupBy);
+  const visible = seesEverySchool(actor) ? null : await scopes.visible(actor, state.version);
+  return schoolPage(state, filter, visible, question.first, after);
+}
+
+/**
+ * Live `riskRadarUpdated` subscriptions of this server process. Each
+ * subscription recomputes at most once per window after a change of a
+ * domain the picture depends on (and at midnight in Tomsk, when deadlines run
+ * out), and is pushed only when what it shows changed. The picture itself is
+ * computed once per data version by `RiskService` and shared.
+ */
+export class LiveRisk {
+  private readonly subscribers = new Set<Subscriber>();
+  private midnight: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly service: RiskService,
+    private readonly scopes: SchoolScopes,
+    feed: ChangeFeed,
+  ) {
+    feed.on('change', (change) => this.onChange(change));
+    feed.on('resync', () => {
+      service.changed(Number.MAX_SAFE_INTEGER);
+      for (const s of this.subscribers) s.recompute(true);
+    });
+    this.scheduleMidnight();
+  }
+
+  private scheduleMidnight(): void {
+    this.midnight = setTimeout(() => {
+      for (const s of this.subscribers) s.recompute(false);
+      this.scheduleMidnight();
+    }, msUntilTomskMidnight() + 1000);
+    this.midnight.unref();
+  }
+
+  stop(): void {
+    if (this.midnight) clearTimeout(this.midnight);
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  private onChange(change: Change): void {
+    this.service.changed(change.version);
+    if (!RISK_DOMAINS.includes(change.domain)) return;
+    for (const s of this.subscribers) s.recompute(false);
+  }
+
+  subscribe(actor: Actor, question: RiskQuestion): AsyncIterable<RiskRadarResult> {
+    return new Repeater<RiskRadarResult>(async (push, stop) => {
+      let lastSent: string | undefined;
+      let lastComputedAt = 0;
+      let timer: NodeJS.Timeout | undefined;
+      let running = false;
+      let dirty = false;
+      let force = false;
+      const run = async () => {
+        running = true;
+        dirty = false;
+        lastComputedAt = Date.now();
+        try {
+          const result = await scopedRadar(this.service, this.scopes, actor, question);
+          const print = fingerprint(result);
+          if (print !== lastSent || force) {
+            lastSent = print;
+            force = false;
+            await push(result);
+          }
+        } catch (error) {
+          console.error('Live risk radar failed', error);
+        } finally {
+          running = false;
+          if (dirty) schedule();
+        }
+      };
+      const schedule = () => {
+        dirty = true;
+        if (running || timer) return;
+        const wait = Math.max(0, lastComputedAt + LIVE_WINDOW_MS - Date.now());
+        timer = setTimeout(() => {
+          timer = undefined;
+          void run();
+        }, wait);
+      };
+      const subscriber: Subscriber = {
+        recompute(forced) {
+          if (forced) force = true;
+          schedule();
+        },
+      };
+      // Subscribed before the first computation, so that a change meanwhile is not lost.
+      this.subscribers.add(subscriber);
+      running = true;
+      try {
+        // The current picture at once (an error, such as a bad page size, ends the subscription).
+        const current = await scopedRadar(this.service, this.scopes, actor, question);
+        lastSent = fingerprint(current);
+        lastComputedAt = Date.now();
+        await push(current);
+      } catch (error) {
+        this.subscribers.delete(subscriber);
+        throw error;
+      } finally {
+        running = false;
+      }
+      if (dirty) schedule();
+      await stop;
+      this.subscribers.delete(subscriber);
+      if (timer) clearTimeout(timer);
+    });
+  }
+}
