@@ -101,7 +101,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         (closing ??= (async () => {
           await http.close();
           app.analytics.live.stop();
-          app.risk.live.stop();
+          await app.risk.live.stop();
           await listening.stop();
           await dataSource.destroy();
         })()),

@@ -20,6 +20,7 @@ export interface RiskQuestion {
 
 interface Subscriber {
   recompute(force: boolean): void;
+  cancel(): void;
 }
 
 /** Rows and nothing else decide whether a result changed (not its version or time). */
@@ -58,6 +59,9 @@ export async function scopedRadar(
 export class LiveRisk {
   private readonly subscribers = new Set<Subscriber>();
   private midnight: NodeJS.Timeout | undefined;
+  private stopped = false;
+  /** Computations in flight, awaited on shutdown so none runs into a closing pool. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly service: RiskService,
@@ -80,8 +84,12 @@ export class LiveRisk {
     this.midnight.unref();
   }
 
-  stop(): void {
+  /** On shutdown: no more recomputation; resolves when those in flight are done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     if (this.midnight) clearTimeout(this.midnight);
+    for (const s of this.subscribers) s.cancel();
+    await Promise.allSettled([...this.running]);
   }
 
   get subscriberCount(): number {
@@ -115,7 +123,7 @@ export class LiveRisk {
             await push(result);
           }
         } catch (error) {
-          console.error('Live risk radar failed', error);
+          if (!this.stopped) console.error('Live risk radar failed', error);
         } finally {
           running = false;
           if (dirty) schedule();
@@ -127,13 +135,20 @@ export class LiveRisk {
         const wait = Math.max(0, lastComputedAt + LIVE_WINDOW_MS - Date.now());
         timer = setTimeout(() => {
           timer = undefined;
-          void run();
+          const done = run();
+          this.running.add(done);
+          void done.finally(() => this.running.delete(done));
         }, wait);
       };
       const subscriber: Subscriber = {
-        recompute(forced) {
+        recompute: (forced) => {
+          if (this.stopped) return;
           if (forced) force = true;
           schedule();
+        },
+        cancel: () => {
+          if (timer) clearTimeout(timer);
+          timer = undefined;
         },
       };
       // Subscribed before the first computation, so that a change meanwhile is not lost.
