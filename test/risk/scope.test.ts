@@ -42,7 +42,7 @@ describe('on the demo data', () => {
     for (const school of several) {
       for (const signal of school.signals) {
         expect(signal.explanation.length).toBeGreaterThan(20);
-        expect(['vsoko', 'shnor', 'selfdiag', 'assessments', 'plans']).toContain(signal.source.section);
+        expect(['vsoko', 'shnor', 'self-diagnostics', 'assessments', 'plans']).toContain(signal.source.section);
         expect(signal.source.key).not.toBe('');
       }
     }

@@ -74,7 +74,7 @@ describe('self-diagnostics', () => {
     const risk = await riskOf(hub, below);
     expect(risk.signals.map((s) => s.code)).toEqual(['selfdiag_below_base']);
     expect(risk.signals[0]!.explanation).toContain('2025, этап 2: уровень «ниже базового»');
-    expect(risk.signals[0]!.source).toMatchObject({ section: 'selfdiag', key: '2025/2' });
+    expect(risk.signals[0]!.source).toMatchObject({ section: 'self-diagnostics', key: '2025/2' });
     expect(await signalCodes(hub, recovered)).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export interface ReferenceNames {
 const SECTION: Record<string, string> = {
   vsoko: 'vsoko',
   shnor: 'shnor',
-  selfdiag: 'selfdiag',
+  selfdiag: 'self-diagnostics',
   assessment: 'assessments',
   plan: 'plans',
 };

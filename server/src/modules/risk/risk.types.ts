@@ -10,7 +10,7 @@ export class RiskSignalSource {
   domain: string;
 
   @Field(() => String, {
-    description: 'Section of the school card (its anchor): vsoko, shnor, selfdiag, assessments, plans',
+    description: 'Section of the school card (its anchor): vsoko, shnor, self-diagnostics, assessments, plans',
   })
   section: string;
 
