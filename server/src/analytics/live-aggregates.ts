@@ -36,6 +36,8 @@ function fingerprint(result: AggregateResult): string {
 export class LiveAggregates {
   private readonly questions = new Map<string, LiveQuestion>();
   private midnight: NodeJS.Timeout | undefined;
+  /** After shutdown a recomputation in flight fails as the pool closes: that is not an error to report. */
+  private stopped = false;
 
   constructor(
     private readonly service: AggregateService,
@@ -56,6 +58,7 @@ export class LiveAggregates {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.midnight) clearTimeout(this.midnight);
     for (const question of this.questions.values()) if (question.timer) clearTimeout(question.timer);
   }
@@ -150,7 +153,7 @@ export class LiveAggregates {
         for (const send of question.subscribers) send(result);
       }
     } catch (error) {
-      console.error(`Live aggregate ${question.indicator.code} failed`, error);
+      if (!this.stopped) console.error(`Live aggregate ${question.indicator.code} failed`, error);
     } finally {
       question.running = false;
       if (question.dirty && question.subscribers.size > 0) this.schedule(question);

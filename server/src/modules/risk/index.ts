@@ -1,6 +1,8 @@
 import type { ClassType } from 'type-graphql';
 import { RiskLevelCutoff, RiskSignalRule } from './risk-rule.entity';
 import { RiskResolver } from './risk.resolver';
+import { riskSeedList } from './risk.seeds';
+import type { Seed } from '../../seed/seed';
 
 export { RiskLevel, RiskChange, riskChange } from './risk-level';
 export { RiskLevelCutoff, RiskSignalRule } from './risk-rule.entity';
@@ -13,3 +15,6 @@ export const riskEntities: ClassType[] = [RiskSignalRule, RiskLevelCutoff];
 
 /** Resolver classes of this module, for the schema. */
 export const riskResolvers: ClassType[] = [RiskResolver];
+
+/** Reference seeds of this module: the default rules and cut-offs. */
+export const riskSeeds: Seed[] = riskSeedList;
