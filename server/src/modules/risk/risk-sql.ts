@@ -211,10 +211,14 @@ export function riskEvidenceSql(options: RiskSqlOptions, params: unknown[]): str
  */
 export function riskScoresSql(options: RiskSqlOptions, params: unknown[], withEvidence = false): string {
   const evidence = riskEvidenceSql(options, params);
-  const items = withEvidence
-    ? `, coalesce((SELECT jsonb_agg(jsonb_build_object('rule', e.rule_code, 'key', e.source_key, 'at', e.at,
-                                                        'facts', e.facts) ORDER BY e.rule_code, e.source_key)
-                     FROM evidence e WHERE e.school_code = sc.school_code AND e.period = sc.period), '[]') AS evidence`
+  // Evidence grouped once and joined (a subquery per school would scan it once per school).
+  const grouped = withEvidence
+    ? `,
+  grouped AS (
+    SELECT period, school_code,
+           jsonb_agg(jsonb_build_object('rule', rule_code, 'key', source_key, 'at', at, 'facts', facts)
+                     ORDER BY rule_code, source_key) AS items
+      FROM evidence GROUP BY period, school_code)`
     : '';
   return `
   WITH evidence AS MATERIALIZED (${evidence}),
@@ -225,9 +229,9 @@ export function riskScoresSql(options: RiskSqlOptions, params: unknown[], withEv
       LEFT JOIN fired f ON f.school_code = s.code AND f.period = p.period
       LEFT JOIN risk_signal_rule r ON r.code = f.rule_code
      WHERE ${param(params, options.includeDemo)}::boolean OR NOT s.is_demo
-     GROUP BY s.code, p.period)
+     GROUP BY s.code, p.period)${grouped}
   SELECT sc.school_code, sc.period, sc.score,
          coalesce((SELECT l.level::text FROM risk_level l WHERE l.min_score <= sc.score
-                    ORDER BY l.min_score DESC LIMIT 1), 'none') AS level${items}
-    FROM scored sc`;
+                    ORDER BY l.min_score DESC LIMIT 1), 'none') AS level${withEvidence ? `, coalesce(g.items, '[]') AS evidence` : ''}
+    FROM scored sc${withEvidence ? ' LEFT JOIN grouped g ON g.school_code = sc.school_code AND g.period = sc.period' : ''}`;
 }
