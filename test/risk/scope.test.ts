@@ -155,3 +155,23 @@ describe('indicator risk.high_share', () => {
     expect(officers.map((r: any) => r.key).sort()).toEqual(own.map((s) => s.schoolCode).sort());
   });
 });
+
+describe('cost', () => {
+  async function statements(): Promise<number> {
+    const before = hub.queries.count;
+    await hub.gqlOk(`{ riskRadar(first: 500) { ... on RiskSchoolConnection { edges { node {
+      schoolCode signals { code evidence { explanation } } } } } } }`);
+    return hub.queries.count - before;
+  }
+
+  it('is a fixed number of statements whatever the number of schools, and one once computed', async () => {
+    await hub.sql(`UPDATE risk_signal_rule SET weight = weight WHERE code = 'plan_overdue'`);
+    const computed = await statements();
+    expect(await statements()).toBe(1);
+    await hub.sql(
+      `INSERT INTO school (code, municipality_code, full_name)
+       SELECT 'sch7c' || i, 'tomsk', 'Школа ' || i FROM generate_series(1, 50) i`,
+    );
+    expect(await statements()).toBe(computed);
+  });
+});
