@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot, signInPage } from '../harness/browser';
@@ -98,6 +100,32 @@ describe('«Зоны риска» page', () => {
     await expect.poll(() => rows.count()).toBe(totalCount);
     expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-level'))))).toEqual(
       new Set(['HIGH']),
+    );
+
+    // The export: a line per school and signal, with the explanations.
+    const shown = (
+      await hub.gqlOk(
+        `{ riskRadar(filter: { municipalityCodes: ["tomsky"], levels: [HIGH] }, first: 500) { ... on RiskSchoolConnection {
+          edges { node { schoolCode signals { evidence { explanation } } } } } } }`,
+      )
+    ).riskRadar.edges.map((e: { node: any }) => e.node);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('risk-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^zony-riska-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync((await download.path())!) as never);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 2)).toEqual(['Код ОО', 'Школа']);
+    const explanationColumn = header.indexOf('Пояснение') + 1;
+    const lines: { code: string; explanation: string }[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1)
+        lines.push({ code: String(row.getCell(1).value), explanation: String(row.getCell(explanationColumn).value) });
+    });
+    expect(lines).toHaveLength(shown.reduce((sum: number, s: any) => sum + s.signals.length, 0));
+    const first = shown[0];
+    expect(lines.filter((l) => l.code === first.schoolCode).map((l) => l.explanation)).toEqual(
+      first.signals.map((s: any) => s.evidence.map((e: any) => e.explanation).join('\n')),
     );
     await page.close();
   });

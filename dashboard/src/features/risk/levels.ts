@@ -34,3 +34,12 @@ export const SIGNAL_SHORT: Record<string, string> = {
 export function sourceLink(schoolCode: string, section: string): string {
   return `/schools/${encodeURIComponent(schoolCode)}#${section}`;
 }
+
+/** The school card's sections, as the export names them. */
+export const SECTION_TITLES: Record<string, string> = {
+  vsoko: 'Мониторинг ВСОКО',
+  shnor: 'ШНОР / ШНСУ',
+  'self-diagnostics': 'Самодиагностика',
+  assessments: 'Оценочные процедуры',
+  plans: 'Мероприятия планов',
+};

@@ -1,6 +1,6 @@
 import { exportXlsx, type ExportColumn } from '../../shared/export';
 import { formatDate } from '../../shared/format';
-import { LEVEL_STYLE } from './levels';
+import { LEVEL_STYLE, SECTION_TITLES } from './levels';
 import type { RiskSignalCell, SchoolRiskRow } from './types';
 
 /** One line per school and signal (a school without signals: one line), with the explanations. */
@@ -21,7 +21,10 @@ const COLUMNS: ExportColumn<Line>[] = [
   { header: 'Сигнал', value: (l) => l.signal?.title },
   { header: 'Вес', value: (l) => l.signal?.weight },
   { header: 'Пояснение', value: (l) => l.signal?.evidence.map((e) => e.explanation).join('\n') },
-  { header: 'Раздел карточки', value: (l) => l.signal?.source.section },
+  {
+    header: 'Раздел карточки школы',
+    value: (l) => (l.signal ? (SECTION_TITLES[l.signal.source.section] ?? l.signal.source.section) : null),
+  },
   { header: 'Запись', value: (l) => l.signal?.evidence.map((e) => e.source.key).join(', ') },
   { header: 'Дата', value: (l) => (l.signal ? formatDate(l.signal.date) : null) },
   { header: 'Демо', value: (l) => (l.school.isDemo ? 'да' : 'нет') },
