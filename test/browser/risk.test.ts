@@ -129,4 +129,36 @@ describe('«Зоны риска» page', () => {
     );
     await page.close();
   });
+
+  it('shows a school live when an imported file pushes its share of «2» over the threshold', async () => {
+    // A school without signals (not on the page by default) with a ВПР maths result of 2025.
+    const quiet = (await radar()).filter((s) => s.level === 'NONE').map((s) => s.schoolCode);
+    const [row] = await hub.sql(
+      `SELECT school_code, grade, participants FROM assessment_result
+        WHERE procedure_code = 'VPR' AND year = 2025 AND subject_code = 'MATHEMATICS' AND participants >= 20
+          AND school_code = ANY($1) ORDER BY school_code LIMIT 1`,
+      [quiet],
+    );
+    const { school_code: code, grade, participants } = row!;
+    const page = await openRiskPage();
+    const line = page.getByTestId(`risk-row-${code}`);
+    expect(await line.count()).toBe(0);
+
+    const failed = Math.ceil(participants * 0.6);
+    const form = new FormData();
+    const file = `Код ОО;Процедура;Год;Предмет;Класс;Участников;2;3;4;5\n${code};ВПР;2025;Математика;${grade};${participants};${failed};${participants - failed};0;0`;
+    form.append('file', new Blob([file]), 'results.csv');
+    const response = await fetch(`${hub.url}api/imports/assessment-results`, {
+      method: 'POST',
+      body: form,
+      headers: hub.admin.headers,
+    });
+    expect(response.status).toBe(202);
+
+    await line.waitFor({ timeout: 15_000 });
+    const signal = line.getByTestId('signal-assessment_share_2');
+    await signal.waitFor();
+    expect(await signal.getAttribute('aria-label')).toContain(`ВПР, математика, ${grade} кл. (2025)`);
+    await page.close();
+  });
 });
