@@ -9,6 +9,7 @@ import { territoryRoutes } from './features/territory/routes';
 import { overviewRoutes } from './features/overview/routes';
 import { explorerRoutes } from './features/explorer/routes';
 import { municipalityRoutes } from './features/municipality/routes';
+import { riskRoutes } from './features/risk/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -29,6 +30,7 @@ const featureRoutes: RouteRecordRaw[] = [
   ...authRoutes,
   ...territoryRoutes,
   ...overviewRoutes,
+  ...riskRoutes,
   ...explorerRoutes,
   ...municipalityRoutes,
   ...schoolRoutes,

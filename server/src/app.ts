@@ -13,6 +13,7 @@ import { ensureJwtSecret } from './db/secrets';
 import { DEFAULT_LIMITS, type ServerLimits } from './http/gateway';
 import { AuthService, TokenService } from './modules/users';
 import { OidcVerifier, type OidcConfig } from './modules/users/oidc';
+import { LiveRisk, RiskService } from './modules/risk';
 import { createLogger, type Logger } from './observability/logger';
 import { createMetrics, type HubMetrics } from './observability/metrics';
 import { Readiness } from './observability/readiness';
@@ -90,6 +91,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const listening = feed;
     listening.on('change', (change) => metrics.notifications.inc({ domain: change.domain }));
     const aggregates = new AggregateService(dataSource);
+    const schoolScopes = new SchoolScopes(dataSource);
+    const risk = new RiskService(dataSource);
     const tokens = new TokenService(options.jwtSecret ?? (await ensureJwtSecret(dataSource)));
     const live = new LiveAggregates(aggregates, listening, { metrics, logger });
     const pool = (dataSource.driver as unknown as { master: PoolCounts }).master;
@@ -103,13 +106,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       dataSource,
       pubSub,
       analytics: { aggregates, live },
+      risk: { service: risk, live: new LiveRisk(risk, schoolScopes, listening, logger) },
       auth: new AuthService(
         dataSource,
         tokens,
         options.oidc ? { verifier: new OidcVerifier(options.oidc), issuer: options.oidc.issuer } : null,
         logger,
       ),
-      schoolScopes: new SchoolScopes(dataSource),
+      schoolScopes,
       statementTimeoutMs: options.statementTimeoutMs ?? 5000,
     };
     const schema = await buildHubSchema(pubSub);
@@ -143,6 +147,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         (closing ??= (async () => {
           await http.close();
           app.analytics.live.stop();
+          await app.risk.live.stop();
           await listening.stop();
           await dataSource.destroy();
         })()),

@@ -23,6 +23,7 @@ const DIRECTIONS: Record<string, Direction> = {
   // A work mark far from the journal either way means the marking is not objective.
   'assessment.journal_lowered_share': 'lower',
   'assessment.journal_raised_share': 'lower',
+  'risk.high_share': 'lower',
 };
 
 export function directionOf(code: string): Direction {
@@ -37,6 +38,7 @@ export const DOMAINS: { code: string; title: string }[] = [
   { code: 'selfdiag', title: 'Самодиагностика «Школа Минпросвещения России»' },
   { code: 'shnor', title: 'ШНОР / ШНСУ' },
   { code: 'plan', title: 'Планы и дорожные карты' },
+  { code: 'risk', title: 'Раннее предупреждение' },
 ];
 
 /** A count is summed, not compared with the region as a rate. */

@@ -1,6 +1,7 @@
 import type { IndicatorDefinition } from './indicator';
 import { assessmentIndicators } from './indicators/assessment';
 import { planIndicators } from './indicators/plan';
+import { riskIndicators } from './indicators/risk';
 import { selfDiagnosticIndicators } from './indicators/selfdiag';
 import { shnorIndicators } from './indicators/shnor';
 import { territoryIndicators } from './indicators/territory';
@@ -15,5 +16,6 @@ export const INDICATORS: ReadonlyMap<string, IndicatorDefinition> = new Map(
     ...planIndicators,
     ...selfDiagnosticIndicators,
     ...assessmentIndicators,
+    ...riskIndicators,
   ].map((i) => [i.code, i]),
 );

@@ -38,6 +38,8 @@ function fingerprint(result: AggregateResult): string {
 export class LiveAggregates {
   private readonly questions = new Map<string, LiveQuestion>();
   private midnight: NodeJS.Timeout | undefined;
+  /** After shutdown a recomputation in flight fails as the pool closes: that is not an error to report. */
+  private stopped = false;
 
   constructor(
     private readonly service: AggregateService,
@@ -59,6 +61,7 @@ export class LiveAggregates {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.midnight) clearTimeout(this.midnight);
     for (const question of this.questions.values()) if (question.timer) clearTimeout(question.timer);
   }
@@ -159,7 +162,10 @@ export class LiveAggregates {
       }
     } catch (error) {
       const log = this.observe.logger;
-      if (log) log.error({ err: error, indicator: question.indicator.code }, 'live aggregate recomputation failed');
+      if (this.stopped) {
+        // A recomputation cut off by shutdown: nothing to report.
+      } else if (log)
+        log.error({ err: error, indicator: question.indicator.code }, 'live aggregate recomputation failed');
       else console.error(`Live aggregate ${question.indicator.code} failed`, error);
     } finally {
       question.running = false;

@@ -6,6 +6,7 @@ import { userEntities } from '../modules/users';
 import { Municipality } from '../modules/municipalities/municipality.entity';
 import { MunicipalityAlias } from '../modules/municipalities/municipality-alias.entity';
 import { planEntities } from '../modules/plans';
+import { riskEntities } from '../modules/risk';
 import { School } from '../modules/schools/school.entity';
 import { selfDiagnosticEntities } from '../modules/self-diagnostics';
 import { shnorEntities } from '../modules/shnor';
@@ -27,4 +28,5 @@ export const entities = [
   ...importEntities,
   ...userEntities,
   ...auditEntities,
+  ...riskEntities,
 ];

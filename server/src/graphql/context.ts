@@ -6,6 +6,7 @@ import { createAssessmentsLoaders } from '../modules/assessments';
 import { createClusterLoaders } from '../modules/clusters';
 import { createMunicipalityLoaders } from '../modules/municipalities';
 import { createPlansLoaders } from '../modules/plans';
+import type { LiveRisk, RiskService } from '../modules/risk';
 import { createSchoolLoaders } from '../modules/schools';
 import { createSelfDiagnosticsLoaders } from '../modules/self-diagnostics';
 import { createShnorLoaders } from '../modules/shnor';
@@ -35,6 +36,8 @@ export interface AppServices {
   dataSource: DataSource;
   pubSub: HubPubSub;
   analytics: { aggregates: AggregateService; live: LiveAggregates };
+  /** The early warning: the region's risk picture per data version, and its live subscriptions. */
+  risk: { service: RiskService; live: LiveRisk };
   auth: AuthService;
   /** Which schools a caller sees, for results computed as the owner (aggregates by school). */
   schoolScopes: SchoolScopes;

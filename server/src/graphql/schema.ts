@@ -15,6 +15,7 @@ import {
   SchoolsResolver,
 } from '../modules/schools';
 import { planResolvers } from '../modules/plans';
+import { riskResolvers } from '../modules/risk';
 import { selfDiagnosticResolvers } from '../modules/self-diagnostics';
 import { shnorResolvers } from '../modules/shnor';
 import { vsokoResolvers } from '../modules/vsoko';
@@ -36,6 +37,7 @@ const resolvers = [
   ...importResolvers,
   ...userResolvers,
   ...auditResolvers,
+  ...riskResolvers,
   AggregateResolver,
 ] as const;
 

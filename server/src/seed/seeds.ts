@@ -5,6 +5,7 @@ import { Municipality } from '../modules/municipalities/municipality.entity';
 import { normalizeMunicipalityName } from '../modules/municipalities/municipality-name';
 import { assessmentSeeds } from '../modules/assessments';
 import { planSeeds } from '../modules/plans';
+import { riskSeeds } from '../modules/risk';
 import { School } from '../modules/schools/school.entity';
 import { selfDiagnosticSeeds } from '../modules/self-diagnostics';
 import { shnorSeeds } from '../modules/shnor';
@@ -81,4 +82,5 @@ export const SEEDS: Seed[] = [
   ...selfDiagnosticSeeds,
   ...shnorSeeds,
   ...planSeeds,
+  ...riskSeeds,
 ];

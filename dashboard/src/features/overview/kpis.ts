@@ -23,6 +23,8 @@ export interface KpiSpec {
   watch: { indicator: string; filter: AggregateFilter };
   /** A procedure or the like the period label names: «ВПР 2025». */
   context?: string;
+  /** Offered on the map and diagrams only, without a tile of its own (the tile row holds eight). */
+  mapOnly?: boolean;
 }
 
 const ASSESSMENT_WATCH = { indicator: 'assessment.share_2', filter: {} };
@@ -100,6 +102,16 @@ export const KPIS: KpiSpec[] = [
     period: 'year',
     watch: ASSESSMENT_WATCH,
     context: 'ЕГЭ',
+  },
+  {
+    // The early warning's composite over every domain: what the «Зоны риска» page details.
+    id: 'risk-high',
+    title: 'Раннее предупреждение: высокий риск',
+    indicator: 'risk.high_share',
+    base: {},
+    period: 'none',
+    watch: { indicator: 'risk.high_share', filter: {} },
+    mapOnly: true,
   },
 ];
 

@@ -23,7 +23,7 @@ export {
 export * from './shnor-validation';
 export * from './shnor-rule';
 export { ShnorService, type ShnorListingRow } from './shnor.service';
-export { ShnorCandidatesService } from './shnor-candidates.service';
+export { ShnorCandidatesService, candidateEvidenceSql } from './shnor-candidates.service';
 
 /** Entity classes of this module, for the data source. */
 export const shnorEntities: ClassType[] = [ShnorListing];

@@ -35,7 +35,8 @@ export type Intent =
   | { kind: 'activity-progress'; planKind: string | null; target: ProgressTargetRef }
   | { kind: 'import'; importKind: string }
   | { kind: 'manage-users' }
-  | { kind: 'read-audit-log' };
+  | { kind: 'read-audit-log' }
+  | { kind: 'risk-rules' };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -139,6 +140,8 @@ export function decide(actor: Actor, intent: Intent): Decision {
       return deny('Загружать файлы может администратор региона');
     case 'manage-users':
       return deny('Пользователями управляет администратор региона');
+    case 'risk-rules':
+      return deny('Правила раннего предупреждения изменяет администратор региона');
   }
 }
 
