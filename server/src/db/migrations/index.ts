@@ -10,6 +10,7 @@ import { AccessControl1764000700000 } from './1764000700000-AccessControl';
 import { RowLevelSecurity1764000800000 } from './1764000800000-RowLevelSecurity';
 import { Rollups1764000900000 } from './1764000900000-Rollups';
 import { AuditLog1764001000000 } from './1764001000000-AuditLog';
+import { IngestAtScale1764001200000 } from './1764001200000-IngestAtScale';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   RowLevelSecurity1764000800000,
   Rollups1764000900000,
   AuditLog1764001000000,
+  IngestAtScale1764001200000,
 ];
