@@ -48,7 +48,7 @@ const PROFILES: Record<BenchConfig['profile'], Omit<BenchConfig, 'profile' | 'on
     seed: 1,
     runs: 5,
     ingestRows: 2_000,
-    connections: 4,
+    connections: 10,
     httpSeconds: 1,
     subscribers: 10,
     writes: 10,

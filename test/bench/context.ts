@@ -8,7 +8,7 @@ export interface BenchContext {
   databaseUrl: string;
   /** A temporary folder for generated files. */
   workDir: string;
-  /** Region admins: one per HTTP connection, enough for the sockets' per-user limit. */
+  /** Region admins: two per HTTP connection (limits are per user), enough for the sockets' per-user limit, and one for the dashboard. */
   accounts: Account[];
   /** Two replicas of the server on the same database (started by the runner for the benchmarks that need them). */
   servers: () => Promise<[ServerProcess, ServerProcess]>;

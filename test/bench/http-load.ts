@@ -8,9 +8,11 @@ export interface LoadResult {
 }
 
 /**
- * `connections` concurrent HTTP clients for `seconds`, each posting `bodies` in turn; client i
- * signs its requests with `tokens[i % tokens.length]` (limits are per user, as for real people).
- * Any non-2xx answer, error or timeout fails the run rather than flattering it.
+ * `connections` concurrent HTTP clients for `seconds`, each posting `bodies` in turn. Requests are
+ * signed by the users of `tokens` in turn — client c's j-th request by user (c + j·connections) —
+ * so that with twice as many users as clients no user is near the per-user rate limit: the run
+ * measures the server, not its limiter. Any non-2xx answer, error or timeout fails the run
+ * rather than flattering it.
  */
 export async function load(options: {
   url: string;
@@ -19,22 +21,24 @@ export async function load(options: {
   bodies: readonly string[];
   tokens?: readonly string[];
 }): Promise<LoadResult> {
+  const { connections, tokens } = options;
+  const perClient = tokens ? Math.max(1, Math.ceil(tokens.length / connections)) : 1;
+  const requests = (client: number) =>
+    Array.from({ length: perClient }, (_, round) => {
+      const token = tokens?.[(client + round * connections) % tokens.length];
+      return options.bodies.map((body) => ({
+        method: 'POST' as const,
+        body,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      }));
+    }).flat();
   let client = 0;
-  const requests = (token: string | undefined) =>
-    options.bodies.map((body) => ({
-      method: 'POST' as const,
-      body,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    }));
   const result = await autocannon({
     url: options.url,
-    connections: options.connections,
+    connections,
     duration: options.seconds,
-    requests: requests(options.tokens?.[0]),
-    setupClient: (c: { setRequests(r: unknown[]): void }) => {
-      const token = options.tokens?.[client++ % options.tokens.length];
-      c.setRequests(requests(token));
-    },
+    requests: requests(0),
+    setupClient: (c: { setRequests(r: unknown[]): void }) => c.setRequests(requests(client++)),
   });
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) {

@@ -46,7 +46,7 @@ export async function runCli(
   if (!fs.existsSync(hubJs)) throw new Error('Build the server first: pnpm --filter @hub/server build');
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), hubJs, ...args], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, HUB_DEMO_DATA: 'false', ...env },
     stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   if (options.input !== undefined) child.stdin!.end(options.input);
@@ -75,7 +75,10 @@ export interface ServerProcess {
 /** `node server/dist/main.js` on a free port against `databaseUrl`, resolved once it says it is ready. */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [mainJs], {
+  // BENCH_CPU_PROF_DIR: every server writes a CPU profile there when it stops (for Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF_DIR;
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, mainJs], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -49,7 +49,7 @@ export async function runBenchmarks(
     log(`Generating ${config.schools} schools and ${config.participants} participant rows…`);
     const generateSeconds = await generateDataset(db.url, config);
     log(`Generated in ${generateSeconds.toFixed(1)} s`);
-    const users = Math.max(config.connections, Math.ceil(config.subscribers / SOCKETS_PER_USER));
+    const users = Math.max(2 * config.connections, Math.ceil(config.subscribers / SOCKETS_PER_USER)) + 1;
     const accounts = await createAccounts(db.url, users);
     const ctx: BenchContext = {
       config,

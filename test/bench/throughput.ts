@@ -75,7 +75,7 @@ async function sameAnswer(server: ServerProcess, token: string, peer: string): P
 export async function throughputBenchmark(ctx: BenchContext): Promise<Figure[]> {
   const [server] = await ctx.servers();
   const connections = ctx.config.connections;
-  const tokens = (await Promise.all(ctx.accounts.slice(0, connections).map((a) => signIn(server.endpoint, a)))).map(
+  const tokens = (await Promise.all(ctx.accounts.slice(0, -1).map((a) => signIn(server.endpoint, a)))).map(
     (t) => t.accessToken,
   );
   const peer = await startPeer(ctx.databaseUrl);
