@@ -28,9 +28,12 @@ export const questions = INDICATORS.flatMap((indicator) =>
 
 /** The same question as one GROUP BY over participant rows (the owner's connection: no row-level security). */
 function directSql(indicator: (typeof INDICATORS)[number], groupBy: (typeof GROUPINGS)[number]): string {
-  const key = { REGION: `'region'`, MUNICIPALITY: 's.municipality_code', CLUSTER: 's.cluster_code', SCHOOL: 'p.school_code' }[
-    groupBy
-  ];
+  const key = {
+    REGION: `'region'`,
+    MUNICIPALITY: 's.municipality_code',
+    CLUSTER: 's.cluster_code',
+    SCHOOL: 'p.school_code',
+  }[groupBy];
   const join = groupBy === 'MUNICIPALITY' || groupBy === 'CLUSTER' ? 'JOIN school s ON s.code = p.school_code' : '';
   return `SELECT ${key} AS key, ${indicator.num}::float8 AS num, ${indicator.den}::float8 AS den
             FROM participant_result p ${join} WHERE p.year = ${YEAR} GROUP BY 1`;

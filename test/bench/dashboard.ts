@@ -31,8 +31,10 @@ function staticClosure(manifest: Record<string, ManifestChunk>, keys: string[], 
 }
 
 const gzipped = (files: Iterable<string>) =>
-  [...files].reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length, 0) /
-  1024;
+  [...files].reduce(
+    (sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length,
+    0,
+  ) / 1024;
 
 /**
  * The JavaScript the overview route needs before it shows: the scripts and module preloads of
@@ -44,9 +46,9 @@ export function initialJavaScript(): { initialKb: number; withChartsKb: number; 
   if (!fs.existsSync(manifestFile)) throw new Error('Build the dashboard first: pnpm --filter @hub/dashboard build');
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const fromHtml = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)].map(
-    (m) => m[1]!,
-  );
+  const fromHtml = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
   const initial = staticClosure(manifest, ['index.html', OVERVIEW], new Set(fromHtml));
   const withCharts = staticClosure(manifest, [CHARTS], new Set(initial));
   return { initialKb: gzipped(initial), withChartsKb: gzipped(withCharts), files: [...initial] };
@@ -57,7 +59,12 @@ export function initialJavaScript(): { initialKb: number; withChartsKb: number; 
  * from navigation start to the first chart whose canvas is drawn (`data-drawn`, set on
  * ECharts' `finished`; charts mount only once their data is there).
  */
-async function timeToFirstChart(url: string, session: object, runs: number, log: (l: string) => void): Promise<number[]> {
+async function timeToFirstChart(
+  url: string,
+  session: object,
+  runs: number,
+  log: (l: string) => void,
+): Promise<number[]> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -72,16 +79,29 @@ async function timeToFirstChart(url: string, session: object, runs: number, log:
       );
       const page = await context.newPage();
       await page.goto(`${url}overview`, { waitUntil: 'commit' });
-      await page.waitForFunction(
-        () => {
-          const page = globalThis as any;
-          const drawn = page.document.querySelector('[data-drawn="true"] canvas');
-          if (drawn && !page.__firstChart) page.__firstChart = performance.now();
-          return page.__firstChart;
-        },
-        undefined,
-        { polling: 'raf', timeout: 60_000 },
-      );
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+      await page
+        .waitForFunction(
+          () => {
+            const page = globalThis as any;
+            const drawn = page.document.querySelector('[data-drawn="true"] canvas');
+            if (drawn && !page.__firstChart) page.__firstChart = performance.now();
+            return page.__firstChart;
+          },
+          undefined,
+          { polling: 'raf', timeout: 60_000 },
+        )
+        .catch(async (error: Error) => {
+          const text = (
+            await page
+              .locator('body')
+              .innerText()
+              .catch(() => '')
+          ).slice(0, 3000);
+          throw new Error(`${error.message}\nPage: ${text}\nProblems: ${problems.slice(0, 5).join('; ')}`);
+        });
       times.push(await page.evaluate(() => (globalThis as any).__firstChart as number));
       log(`dashboard run ${run}: first chart at ${times.at(-1)!.toFixed(0)} ms`);
       await context.close();

@@ -31,7 +31,7 @@ export async function removeImported(databaseUrl: string): Promise<void> {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   await db.query('DELETE FROM participant_result WHERE year = ANY($1) AND NOT is_demo', [[...INGEST_YEARS]]);
-  await db.query(`DELETE FROM assessment_result WHERE year = ANY($1)`, [[...INGEST_YEARS]]);
+  await db.query(`DELETE FROM assessment_result WHERE year = ANY($1) AND school_code LIKE 'gen%'`, [[...INGEST_YEARS]]);
   await db.query('VACUUM ANALYZE participant_result, assessment_result, assessment_rollup');
   await db.end();
 }

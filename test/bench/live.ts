@@ -113,7 +113,9 @@ export async function liveBenchmark(ctx: BenchContext): Promise<Figure[]> {
       }
       p50s.push(percentile(latencies, 50));
       p99s.push(percentile(latencies, 99));
-      ctx.log(`live run ${run}: p50 ${p50s.at(-1)!.toFixed(1)} ms, p99 ${p99s.at(-1)!.toFixed(1)} ms over ${latencies.length} deliveries`);
+      ctx.log(
+        `live run ${run}: p50 ${p50s.at(-1)!.toFixed(1)} ms, p99 ${p99s.at(-1)!.toFixed(1)} ms over ${latencies.length} deliveries`,
+      );
     }
 
     // The same at 2 writes per second: every write finds the 250 ms window open, so this is the

@@ -9,12 +9,16 @@ import { runBenchmarks } from './runner';
  * BENCH_SCHOOLS, BENCH_PARTICIPANTS… in config.ts), a table of figure, value, target and
  * verdict, and the same as JSON in test/bench/results/<timestamp>.json and latest.json.
  */
-it('measures the hub at national scale', async () => {
-  const config = benchConfig();
-  const report = await runBenchmarks(config);
-  const file = writeReport(report, path.join(__dirname, 'results'));
-  console.log(
-    `\n${table(report.figures)}\n\n${report.seconds.toFixed(0)} s; load average ${report.machine.loadAverage.start} → ` +
-      `${report.machine.loadAverage.end} on ${report.machine.cpus} CPUs; written to ${file}`,
-  );
-}, 60 * 60_000);
+it(
+  'measures the hub at national scale',
+  async () => {
+    const config = benchConfig();
+    const report = await runBenchmarks(config);
+    const file = writeReport(report, path.join(__dirname, 'results'));
+    console.log(
+      `\n${table(report.figures)}\n\n${report.seconds.toFixed(0)} s; load average ${report.machine.loadAverage.start} → ` +
+        `${report.machine.loadAverage.end} on ${report.machine.cpus} CPUs; written to ${file}`,
+    );
+  },
+  60 * 60_000,
+);

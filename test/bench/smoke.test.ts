@@ -9,7 +9,10 @@ import { runBenchmarks } from './runner';
  * not judged at this size.
  */
 it('runs every benchmark at smoke size and produces every figure', async () => {
-  const report = await runBenchmarks(benchConfig({}, 'smoke'), { adminUrl: inject('pgAdminUrl'), log: () => undefined });
+  const report = await runBenchmarks(benchConfig({}, 'smoke'), {
+    adminUrl: inject('pgAdminUrl'),
+    log: () => undefined,
+  });
   const failed = report.figures.filter((f) => !Number.isFinite(f.value));
   expect(failed.map((f) => `${f.id}: ${f.note}`)).toEqual([]);
   const benchmarks = new Set(report.figures.map((f) => f.benchmark));

@@ -15,7 +15,7 @@ const PEER = `{ allSchools(first: 50, orderBy: CODE_ASC) { edges { node { code f
 /** PostGraphile 4 on a free port, over the same database. */
 async function startPeer(databaseUrl: string): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(__dirname, 'peer', 'postgraphile.cjs')], {
+  const child = spawn(process.execPath, [path.join(__dirname, 'peer', 'postgraphile.mjs')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,7 +55,12 @@ async function sameAnswer(server: ServerProcess, token: string, peer: string): P
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: PEER }),
   }).then((r) => r.json() as Promise<any>);
-  const a = ours.data?.schools.edges.map((e: any) => [e.node.code, e.node.fullName, e.node.municipality.name, e.node.cluster?.code ?? null]);
+  const a = ours.data?.schools.edges.map((e: any) => [
+    e.node.code,
+    e.node.fullName,
+    e.node.municipality.name,
+    e.node.cluster?.code ?? null,
+  ]);
   const b = theirs.data?.allSchools.edges.map((e: any) => [
     e.node.code,
     e.node.fullName,
@@ -63,7 +68,9 @@ async function sameAnswer(server: ServerProcess, token: string, peer: string): P
     e.node.clusterByClusterCode?.code ?? null,
   ]);
   if (!a || !b || JSON.stringify(a) !== JSON.stringify(b)) {
-    throw new Error(`The two servers answer differently:\n${JSON.stringify(ours).slice(0, 500)}\n${JSON.stringify(theirs).slice(0, 500)}`);
+    throw new Error(
+      `The two servers answer differently:\n${JSON.stringify(ours).slice(0, 500)}\n${JSON.stringify(theirs).slice(0, 500)}`,
+    );
   }
 }
 
@@ -94,12 +101,22 @@ export async function throughputBenchmark(ctx: BenchContext): Promise<Figure[]> 
       const b = await load({ url: peer.endpoint, connections, seconds, bodies: [body(PEER)] });
       ours.push(a.requestsPerSecond);
       theirs.push(b.requestsPerSecond);
-      ctx.log(`throughput run ${run}: ours ${Math.round(a.requestsPerSecond)} req/s, PostGraphile ${Math.round(b.requestsPerSecond)} req/s`);
+      ctx.log(
+        `throughput run ${run}: ours ${Math.round(a.requestsPerSecond)} req/s, PostGraphile ${Math.round(b.requestsPerSecond)} req/s`,
+      );
     }
     const note = `schools(first: 50) with municipality and cluster, ${connections} connections, ${ctx.config.httpSeconds} s per run, alternated`;
     const ratios = ours.map((o, i) => o / theirs[i]!);
     return [
-      { benchmark: 'throughput', id: 'throughput.ours_rps', title: 'Throughput: our server', value: median(ours), unit: 'req/s', note, runs: ours },
+      {
+        benchmark: 'throughput',
+        id: 'throughput.ours_rps',
+        title: 'Throughput: our server',
+        value: median(ours),
+        unit: 'req/s',
+        note,
+        runs: ours,
+      },
       {
         benchmark: 'throughput',
         id: 'throughput.postgraphile_rps',

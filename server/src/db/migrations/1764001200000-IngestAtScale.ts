@@ -32,6 +32,9 @@ const onWrite = (keys: (rows: string) => string, unionKeys: string, call: string
  * - the rollup trigger collects the touched keys as three arrays (DISTINCT over the transition
  *   table) instead of a DISTINCT jsonb aggregate, which sorted jsonb values and cost seconds for
  *   a large derivation. The jsonb form of `assessment_rollup_refresh` stays for its callers.
+ * - the rollup loses its foreign key to `school`: every rollup row is derived from results whose
+ *   own key to the school forbids deleting it, and goes with the last of them, so the key never
+ *   acted, while checking it cost a lookup per rollup row (a million for such a file).
  */
 export class IngestAtScale1764001200000 implements MigrationInterface {
   name = 'IngestAtScale1764001200000';
@@ -39,6 +42,7 @@ export class IngestAtScale1764001200000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX "${OLD_INDEX}"`);
     await db.query(`CREATE INDEX "${NEW_INDEX}" ON "participant_result" ("school_code", "year")`);
+    await db.query(`ALTER TABLE assessment_rollup DROP CONSTRAINT assessment_rollup_school_code_fkey`);
     await db.query(`
       CREATE FUNCTION assessment_rollup_refresh(p_schools text[], p_years integer[], p_procedures text[]) RETURNS void
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
@@ -111,6 +115,10 @@ export class IngestAtScale1764001200000 implements MigrationInterface {
       ),
     );
     await db.query(`DROP FUNCTION assessment_rollup_refresh(text[], integer[], text[])`);
+    await db.query(
+      `ALTER TABLE assessment_rollup ADD CONSTRAINT assessment_rollup_school_code_fkey
+         FOREIGN KEY (school_code) REFERENCES school(code) ON DELETE CASCADE`,
+    );
     await db.query(`DROP INDEX "${NEW_INDEX}"`);
     await db.query(
       `CREATE INDEX "${OLD_INDEX}" ON "participant_result" ("year", "school_code", "procedure_code", "subject_code", "grade")`,

@@ -1,8 +1,10 @@
 // PostGraphile 4 over the hub's database, as a peer in the throughput benchmark. Each request
 // runs, as PostGraphile does, in a transaction with `pgSettings`: the role `hub_app` and the
 // region admin's scope, so row-level security gives it exactly what our server's region admin sees.
-const http = require('node:http');
-const { postgraphile } = require('postgraphile');
+import http from 'node:http';
+import postgraphileModule from 'postgraphile';
+
+const { postgraphile } = postgraphileModule;
 
 const port = Number(process.env.PORT);
 const middleware = postgraphile(process.env.DATABASE_URL, 'public', {
