@@ -46,7 +46,7 @@ const PROFILES: Record<BenchConfig['profile'], Omit<BenchConfig, 'profile' | 'on
     schools: 200,
     participants: 5_000,
     seed: 1,
-    runs: 5,
+    runs: 2,
     ingestRows: 2_000,
     connections: 10,
     httpSeconds: 1,
