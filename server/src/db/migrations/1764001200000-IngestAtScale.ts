@@ -32,6 +32,7 @@ const onWrite = (keys: (rows: string) => string, unionKeys: string, call: string
  * - the rollup trigger collects the touched keys as three arrays (DISTINCT over the transition
  *   table) instead of a DISTINCT jsonb aggregate, which sorted jsonb values and cost seconds for
  *   a large derivation. The jsonb form of `assessment_rollup_refresh` stays for its callers.
+ * - both forms of `assessment_rollup_refresh` plan each call for its own keys (see below).
  * - the rollup loses its foreign key to `school`: every rollup row is derived from results whose
  *   own key to the school forbids deleting it, and goes with the last of them, so the key never
  *   acted, while checking it cost a lookup per rollup row (a million for such a file).
@@ -45,7 +46,7 @@ export class IngestAtScale1764001200000 implements MigrationInterface {
     await db.query(`ALTER TABLE assessment_rollup DROP CONSTRAINT assessment_rollup_school_code_fkey`);
     await db.query(`
       CREATE FUNCTION assessment_rollup_refresh(p_schools text[], p_years integer[], p_procedures text[]) RETURNS void
-      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET plan_cache_mode = force_custom_plan AS $$
       BEGIN
         -- After a bulk load in this transaction the planner still believes the
         -- table small and would nest-loop over it: fresh statistics first.
@@ -82,6 +83,10 @@ export class IngestAtScale1764001200000 implements MigrationInterface {
            (a.school_code, a.year, a.procedure_code, a.is_demo)
          );
       END $$`);
+    // PL/pgSQL caches a statement's plan per session: after five calls with a few keys it plans
+    // for "some" keys, and a later call with a hundred thousand (a bulk derivation on a pooled
+    // connection) nest-looped for minutes. Each call is planned for its own keys.
+    await db.query(`ALTER FUNCTION assessment_rollup_refresh(jsonb) SET plan_cache_mode = force_custom_plan`);
     const keys = (rows: string) =>
       `SELECT array_agg(school_code), array_agg(year), array_agg(procedure_code) INTO schools, years, procedures
          FROM (SELECT DISTINCT school_code, year, procedure_code FROM ${rows}) k;`;
@@ -115,6 +120,7 @@ export class IngestAtScale1764001200000 implements MigrationInterface {
       ),
     );
     await db.query(`DROP FUNCTION assessment_rollup_refresh(text[], integer[], text[])`);
+    await db.query(`ALTER FUNCTION assessment_rollup_refresh(jsonb) RESET plan_cache_mode`);
     await db.query(
       `ALTER TABLE assessment_rollup ADD CONSTRAINT assessment_rollup_school_code_fkey
          FOREIGN KEY (school_code) REFERENCES school(code) ON DELETE CASCADE`,
