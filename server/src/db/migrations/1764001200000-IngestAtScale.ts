@@ -46,12 +46,17 @@ export class IngestAtScale1764001200000 implements MigrationInterface {
     await db.query(`ALTER TABLE assessment_rollup DROP CONSTRAINT assessment_rollup_school_code_fkey`);
     await db.query(`
       CREATE FUNCTION assessment_rollup_refresh(p_schools text[], p_years integer[], p_procedures text[]) RETURNS void
-      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET plan_cache_mode = force_custom_plan AS $$
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET plan_cache_mode = force_custom_plan
+      SET enable_mergejoin FROM CURRENT SET enable_nestloop FROM CURRENT AS $$
       BEGIN
         -- After a bulk load in this transaction the planner still believes the
-        -- table small and would nest-loop over it: fresh statistics first.
+        -- table small and would nest-loop over it: fresh statistics first. Even so it
+        -- misjudges how many results the keys match (a few dozen for a hundred thousand
+        -- keys) and merge-joined with endless rescans: many keys are read in hashed passes
+        -- (set here for this call only, by the SET clauses above); a few by the index.
         IF cardinality(p_schools) > 200 THEN
           ANALYZE assessment_result;
+          PERFORM set_config('enable_mergejoin', 'off', true), set_config('enable_nestloop', 'off', true);
         END IF;
         DELETE FROM assessment_rollup r
          USING unnest(p_schools, p_years, p_procedures) AS k(school_code, year, procedure_code)
