@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks each route loads, for the benchmark's size of the initial JavaScript.
+    manifest: true,
     // The analyst's console (GraphiQL with its editor) is large by nature and loads only on its route.
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {

@@ -46,7 +46,7 @@ const PLANS: Plan[] = [
 
 /**
  * Writes a deterministic `participant-results` file of `rows` rows (three subjects per
- * participant, ВПР, ОГЭ and ЕГЭ of 2024 and 2025 across `schools`), streamed: a million rows
+ * participant, ВПР, ОГЭ and ЕГЭ of two years, 2024 and 2025 by default, across `schools`), streamed: a million rows
  * take a second and little memory. The same arguments always give the same bytes.
  */
 export async function writeParticipantFile(
@@ -55,6 +55,8 @@ export async function writeParticipantFile(
   schools: readonly string[],
   /** Another seed gives the same participants other scores. */
   seed = 20251123,
+  /** The two years the participants alternate between. */
+  years: readonly [number, number] = [2024, 2025],
 ): Promise<GeneratedParticipants> {
   const out = fs.createWriteStream(file);
   let state = seed;
@@ -67,7 +69,7 @@ export async function writeParticipantFile(
     const participant = Math.floor(row / 3);
     const subject = row % 3;
     const plan = PLANS[participant % PLANS.length]!;
-    const year = participant % 2 === 0 ? 2024 : 2025;
+    const year = participant % 2 === 0 ? years[0] : years[1];
     const school = schools[participant % schools.length]!;
     const grade = plan.grade() || 4 + (participant % 5);
     // Two uniforms make a rough bell: scores cluster in the middle, as real ones do.
@@ -82,5 +84,5 @@ export async function writeParticipantFile(
   }
   out.end(text);
   await once(out, 'finish');
-  return { rows, years: [2024, 2025] };
+  return { rows, years: [...years] };
 }

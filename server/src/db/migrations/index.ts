@@ -11,6 +11,7 @@ import { RowLevelSecurity1764000800000 } from './1764000800000-RowLevelSecurity'
 import { Rollups1764000900000 } from './1764000900000-Rollups';
 import { AuditLog1764001000000 } from './1764001000000-AuditLog';
 import { RiskRules1764001100000 } from './1764001100000-RiskRules';
+import { IngestAtScale1764001200000 } from './1764001200000-IngestAtScale';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Rollups1764000900000,
   AuditLog1764001000000,
   RiskRules1764001100000,
+  IngestAtScale1764001200000,
 ];

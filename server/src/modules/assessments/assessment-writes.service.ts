@@ -261,9 +261,9 @@ export class AssessmentWritesService {
               mark, false
          FROM ${table} s
         WHERE NOT EXISTS (SELECT 1 FROM ${matched} m WHERE m.line = s.line)
-        -- In the order of the (year, school, procedure, subject, grade) index: its insertions
-        -- then land next to each other, which saves more than the sort costs.
-        ORDER BY year, school_code, procedure_code, subject_code, grade`,
+        -- In the order of the (school, year) index: its insertions then land next to each
+        -- other, which saves more than the sort costs.
+        ORDER BY school_code, year`,
     );
     if (large) await plannerDefaults(this.em);
     await recomputeSchoolResults(this.em, { keysTable: touched });

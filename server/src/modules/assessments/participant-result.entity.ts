@@ -4,7 +4,8 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /**
  * One participant's result, as the regional exam centre gives it. Natural key (the primary
  * key): participant code + procedure + year + subject. School-level rows are derived from
- * these by `recomputeSchoolResults`; the index below is the one that statement reads by.
+ * these by `recomputeSchoolResults`; the index below finds a school-year's rows, which is what
+ * it and every other reader that names keys narrow by (whole files are read in hashed passes).
  *
  * The codes carry no foreign keys here: at hundreds of thousands of rows per import the per-row
  * checks cost more than the insert itself. The write path checks a batch's distinct codes in one
@@ -13,7 +14,7 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @ObjectType({ description: 'Результат участника (обезличенный код) в оценочной процедуре по предмету' })
 @Entity('participant_result')
-@Index(['year', 'schoolCode', 'procedureCode', 'subjectCode', 'grade'])
+@Index('IDX_participant_result_school_year', ['schoolCode', 'year'])
 @Check('CHK_participant_result_scores', `"primary_score" >= 0 AND "test_score" BETWEEN 0 AND 100`)
 @Check('CHK_participant_result_mark', `"mark" BETWEEN 2 AND 5`)
 @Check('CHK_participant_result_grade', `"grade" BETWEEN 1 AND 11`)

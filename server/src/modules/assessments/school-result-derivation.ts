@@ -108,8 +108,8 @@ function derivationSql(scope: 'keys' | 'years' | { keysTable: string }): string 
 /**
  * Derives the school-level results of the given keys (or of whole years) from the participant
  * rows, in one set-wise statement: the import calls it after loading participant rows, the demo
- * seed after generating them. The participant index (year, school, procedure, subject, grade)
- * serves both scopes.
+ * seed after generating them. Keys find their rows by the participant index (school, year);
+ * whole years are read in one pass.
  */
 export async function recomputeSchoolResults(em: EntityManager, scope: RecomputeScope): Promise<RecomputeReport> {
   let rows: RecomputeReport[];
