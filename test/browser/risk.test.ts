@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot, signInPage } from '../harness/browser';
 import { startTestHub, type TestHub } from '../harness/hub';
-import { textOf } from './figures';
+import { plain as plainText, textOf } from './figures';
 
 // Callbacks given to page.evaluate run in the browser; this project has no DOM types.
 declare const document: any;
@@ -81,6 +81,12 @@ describe('«Зоны риска» page', () => {
     await section.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(assessment.source.section);
     expect(await section.boundingBox()).not.toBeNull();
+    // The card carries the school's own early-warning picture, signal by signal.
+    const panel = page.locator('#risk');
+    await expect.poll(() => panel.locator('[data-testid=school-risk-signals] li').count()).toBe(top.signals.length);
+    expect(await textOf(panel.getByTestId('school-risk-level'))).toContain('Высокий риск');
+    for (const signal of top.signals)
+      expect(await textOf(panel.locator(`li[data-code=${signal.code}]`))).toContain(plainText(signal.explanation));
     await saveScreenshot(page, 'risk-to-school-card');
     await page.close();
   });
