@@ -98,4 +98,73 @@ describe('aggregate', () => {
     await hub.sql(`DELETE FROM school WHERE code = 'sch799999'`);
     expect((await aggregate('schools.count', 'REGION')).rows[0]!.value).toBe(before.rows[0]!.value);
   });
+
+  it('keeps a question current school by school: a write re-reads only the schools it names', async () => {
+    const filter = { year: 2025, procedure: 'VPR' };
+    const [target] = await hub.sql<{ school_code: string; municipality_code: string }>(
+      `SELECT r.school_code, s.municipality_code FROM assessment_result r JOIN school s ON s.code = r.school_code
+        WHERE r.year = 2025 AND r.procedure_code = 'VPR' AND r.count3 > 0 ORDER BY r.school_code LIMIT 1`,
+    );
+    const before = await aggregate('assessment.share_2', 'MUNICIPALITY', filter);
+    const reads = await factReads();
+    await hub.sql(
+      `UPDATE assessment_result SET count2 = count2 + 1, count3 = count3 - 1
+        WHERE school_code = $1 AND year = 2025 AND procedure_code = 'VPR' AND count3 > 0
+          AND (subject_code, grade) = (SELECT subject_code, grade FROM assessment_result
+                WHERE school_code = $1 AND year = 2025 AND procedure_code = 'VPR' AND count3 > 0
+                ORDER BY subject_code, grade LIMIT 1)`,
+      [target!.school_code],
+    );
+    // Once the change has reached the server, the next answer reads that school and nothing else.
+    await expect.poll(async () => (await factReads()).notified, { timeout: 5000 }).toBeGreaterThan(reads.notified);
+    const after = await aggregate('assessment.share_2', 'MUNICIPALITY', filter);
+    const moved = (rows: Row[]) => rows.find((r) => r.key === target!.municipality_code)!;
+    expect(moved(after.rows).numerator).toBe(moved(before.rows).numerator + 1);
+    expect(moved(after.rows).denominator).toBe(moved(before.rows).denominator);
+    for (const row of after.rows.filter((r) => r.key !== target!.municipality_code)) {
+      expect(row).toEqual(before.rows.find((r) => r.key === row.key));
+    }
+    const now = await factReads();
+    expect(now.schools).toBe(reads.schools + 1);
+    expect(now.whole, 'no whole read after the first').toBe(reads.whole);
+  });
+
+  it('follows a school to another municipality and a renamed municipality', async () => {
+    const [school] = await hub.sql<{ code: string; municipality_code: string }>(
+      `SELECT code, municipality_code FROM school WHERE municipality_code <> 'seversk' ORDER BY code LIMIT 1`,
+    );
+    const count = async (municipality: string) =>
+      (await aggregate('schools.count', 'MUNICIPALITY')).rows.find((r) => r.key === municipality)!;
+    const from = (await count(school!.municipality_code)).value!;
+    const to = (await count('seversk')).value!;
+    await hub.sql(`UPDATE school SET municipality_code = 'seversk' WHERE code = $1`, [school!.code]);
+    expect((await count(school!.municipality_code)).value).toBe(from - 1);
+    expect((await count('seversk')).value).toBe(to + 1);
+    await hub.sql(`UPDATE school SET municipality_code = $2 WHERE code = $1`, [
+      school!.code,
+      school!.municipality_code,
+    ]);
+    const [{ name } = { name: '' }] = await hub.sql<{ name: string }>(
+      `SELECT name FROM municipality WHERE code = 'seversk'`,
+    );
+    await hub.sql(`UPDATE municipality SET name = 'ЗАТО Северск (переименован)' WHERE code = 'seversk'`);
+    expect((await count('seversk')).label).toBe('ЗАТО Северск (переименован)');
+    await hub.sql(`UPDATE municipality SET name = $1 WHERE code = 'seversk'`, [name]);
+    expect((await count('seversk')).label).toBe(name);
+    expect((await count('seversk')).value).toBe(to);
+  });
 });
+
+/** From the server's metrics: its fact reads, whole and by school, and the assessment changes it was told of. */
+async function factReads(): Promise<{ whole: number; schools: number; notified: number }> {
+  const text = await (await fetch(`${hub.url}metrics`)).text();
+  const count = (series: string) => {
+    const line = text.split('\n').find((l) => l.startsWith(series + ' '));
+    return Number(line?.slice(series.length + 1) ?? 0);
+  };
+  return {
+    whole: count('hub_aggregate_fact_reads_total{scope="whole"}'),
+    schools: count('hub_aggregate_fact_reads_total{scope="schools"}'),
+    notified: count('hub_change_notifications_total{domain="assessment"}'),
+  };
+}

@@ -266,6 +266,8 @@ describe('every indicator agrees with a direct SQL computation', () => {
     const schools = (await hub.sql(`SELECT code FROM school ORDER BY code`)).map((r) => r.code);
     const pick = () => schools[random.int(0, schools.length - 1)]!;
     for (let step = 0; step < 40; step++) {
+      // Halfway too: answers kept current school by school must agree at every point, not only at the end.
+      if (step === 20) await checkAll();
       const school = pick();
       switch (random.int(0, 5)) {
         case 0:

@@ -1,16 +1,25 @@
 import type { DataSource } from 'typeorm';
 import { HubError } from '../graphql/errors';
-import { aggregateSql, valueOf } from './aggregate-sql';
-import { DIMENSION_FILTERS, type AggregateFilter, type AggregateResult, type GroupBy } from './aggregate.types';
+import { DIMENSION_FILTERS, GroupBy, type AggregateFilter, type AggregateResult } from './aggregate.types';
 import { AnalyticsErrorCode } from './analytics.errors';
 import { INDICATORS } from './catalogue';
+import { FactSet } from './fact-set';
+import { groupFacts } from './grouping';
 import { tomskToday, type IndicatorDefinition } from './indicator';
+import type { HubMetrics } from '../observability/metrics';
+import type { Change } from '../realtime/change-feed';
+import { SchoolDirectory } from './school-directory';
 
-const CACHE_LIMIT = 1000;
+/** Questions whose facts are kept (a question is an indicator under a filter, whatever the grouping). */
+const FACT_SETS_LIMIT = 64;
+/** Grouped answers kept, each valid while its facts and the directory stand. */
+const ANSWERS_LIMIT = 1000;
 
-interface CacheEntry {
-  version: number;
-  result: Promise<AggregateResult>;
+interface Answer {
+  facts: FactSet;
+  stamp: number;
+  directory: SchoolDirectory;
+  result: AggregateResult;
 }
 
 /** The canonical form of a filter: same meaning, same cache key. */
@@ -28,14 +37,26 @@ export function aggregateKey(indicator: string, groupBy: GroupBy, filter: Aggreg
 }
 
 /**
- * Answers `aggregate`: validates, then sums the rollups — once per distinct
- * question and data version. The version is the change feed's sequence: a
- * cached answer serves only while nothing changed since it was computed.
+ * Answers `aggregate` from facts held in memory: each question's facts are
+ * read whole from the rollups once, then kept current by the change feed,
+ * which names the schools a committed change touched, so a write costs a
+ * re-read of those schools' rows and an answer is a pass over arrays. Every
+ * answer first reads the change version: if something committed that the
+ * feed has not yet brought here, the facts are read whole again, so an answer
+ * never misses a write that finished before it was asked.
  */
 export class AggregateService {
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly factSets = new Map<string, FactSet>();
+  private readonly answers = new Map<string, Answer>();
+  private directory: { current: SchoolDirectory; version: number } | null = null;
+  /** A 'school' change (or a gap in the feed): names, municipalities and clusters are read again. */
+  private directoryStale = false;
+  private directoryLoad: { version: number; done: Promise<SchoolDirectory> } | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly metrics?: HubMetrics,
+  ) {}
 
   indicator(code: string): IndicatorDefinition {
     const indicator = INDICATORS.get(code);
@@ -70,9 +91,14 @@ export class AggregateService {
         });
       }
     }
-    // An answer that moves with the calendar is cached per day.
-    const key = aggregateKey(code, groupBy, normalized) + (indicator.daily ? `@${tomskToday()}` : '');
-    return { indicator, groupBy, filter: normalized, key };
+    // An answer that moves with the calendar is asked afresh each day.
+    const day = indicator.daily ? `@${tomskToday()}` : '';
+    const key = aggregateKey(code, groupBy, normalized) + day;
+    // The facts do not depend on the grouping, nor on which schools are kept.
+    const { municipalityCodes: _m, clusterCodes: _c, includeDemo, ...dimensions } = normalized;
+    const factsFilter: AggregateFilter = includeDemo === false ? { ...dimensions, includeDemo } : dimensions;
+    const factsKey = aggregateKey(code, GroupBy.REGION, factsFilter) + day;
+    return { indicator, groupBy, filter: normalized, key, factsFilter, factsKey };
   }
 
   async aggregate(
@@ -82,22 +108,55 @@ export class AggregateService {
   ): Promise<AggregateResult> {
     const question = this.prepare(code, groupBy, filter);
     const version = await this.currentVersion();
-    const cached = this.cache.get(question.key);
-    if (cached && cached.version === version) return cached.result;
-    const result = this.compute(question.indicator, groupBy, question.filter, version);
-    this.cache.delete(question.key);
-    this.cache.set(question.key, { version, result });
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    result.catch(() => this.cache.delete(question.key));
+    const directory = await this.currentDirectory(version);
+    const facts = await this.currentFacts(
+      question.indicator,
+      question.factsKey,
+      question.factsFilter,
+      directory,
+      version,
+    );
+    const cached = this.answers.get(question.key);
+    if (cached && cached.facts === facts && cached.stamp === facts.stamp && cached.directory === facts.positions) {
+      return cached.result;
+    }
+    const result: AggregateResult = {
+      indicator: question.indicator.code,
+      groupBy,
+      rows: groupFacts(facts, groupBy, question.filter).map((r) => ({
+        key: r.key,
+        label: r.label,
+        value: valueOf(question.indicator, r.num, r.den),
+        numerator: r.num,
+        denominator: r.den,
+      })),
+      version: facts.version,
+      computedAt: new Date(),
+    };
+    this.answers.delete(question.key);
+    this.answers.set(question.key, { facts, stamp: facts.stamp, directory: facts.positions, result });
+    if (this.answers.size > ANSWERS_LIMIT) this.answers.delete(this.answers.keys().next().value!);
     return result;
   }
 
   /**
-   * A committed change with version `v`: answers computed at `v` or before may
-   * have been computed while that transaction was still in flight.
+   * A committed change: the facts it can move note the schools it names (or
+   * that they must be read whole), to be read at the next question; the others
+   * are current as of its version all the same.
    */
-  changed(version: number): void {
-    for (const [key, entry] of this.cache) if (entry.version <= version) this.cache.delete(key);
+  apply(change: Change): void {
+    if (change.domain === 'school') this.directoryStale = true;
+    else if (this.directory) this.directory.version = Math.max(this.directory.version, change.version);
+    for (const facts of this.factSets.values()) {
+      if (facts.indicator.domains.includes(change.domain)) facts.changed(change.schools, change.version);
+      else facts.advance(change.version);
+    }
+  }
+
+  /** The feed may have missed changes: nothing held is trusted. */
+  resync(): void {
+    this.directoryStale = true;
+    for (const facts of this.factSets.values()) facts.invalidate();
   }
 
   private async currentVersion(): Promise<number> {
@@ -105,26 +164,71 @@ export class AggregateService {
     return row.v;
   }
 
-  private async compute(
-    indicator: IndicatorDefinition,
-    groupBy: GroupBy,
-    filter: AggregateFilter,
-    version: number,
-  ): Promise<AggregateResult> {
-    const { sql, params } = aggregateSql(indicator, groupBy, filter);
-    const rows: { key: string; label: string; num: number; den: number }[] = await this.dataSource.query(sql, params);
-    return {
-      indicator: indicator.code,
-      groupBy,
-      rows: rows.map((r) => ({
-        key: r.key,
-        label: r.label,
-        value: valueOf(indicator, r.num, r.den),
-        numerator: r.num,
-        denominator: r.den,
-      })),
+  private currentDirectory(version: number): Promise<SchoolDirectory> {
+    const held = this.directory;
+    if (held && !this.directoryStale && held.version >= version) return Promise.resolve(held.current);
+    if (this.directoryLoad && this.directoryLoad.version >= version && !this.directoryStale) {
+      return this.directoryLoad.done;
+    }
+    this.directoryStale = false;
+    const load: { version: number; done: Promise<SchoolDirectory> } = {
       version,
-      computedAt: new Date(),
+      done: SchoolDirectory.load(this.dataSource).then((loaded) => {
+        // A newer load (a change arrived meanwhile) decides what is held.
+        if (this.directoryLoad !== load) return loaded;
+        this.directoryLoad = null;
+        const previous = this.directory?.current;
+        this.directory = { current: loaded, version };
+        this.adopt(previous, loaded);
+        return loaded;
+      }),
     };
+    load.done.catch(() => {
+      if (this.directoryLoad === load) this.directoryLoad = null;
+    });
+    this.directoryLoad = load;
+    return load.done;
+  }
+
+  /** Facts kept by position follow a new directory only if every school kept its position. */
+  private adopt(previous: SchoolDirectory | undefined, next: SchoolDirectory): void {
+    for (const [key, facts] of this.factSets) {
+      if (previous && previous.samePositions(next)) facts.useDirectory(next);
+      else this.factSets.delete(key);
+    }
+  }
+
+  private async currentFacts(
+    indicator: IndicatorDefinition,
+    key: string,
+    filter: AggregateFilter,
+    directory: SchoolDirectory,
+    version: number,
+  ): Promise<FactSet> {
+    let facts = this.factSets.get(key);
+    if (!facts || facts.positions !== directory) {
+      facts = new FactSet(this.dataSource, indicator, filter, directory, (scope) =>
+        this.metrics?.aggregateFactReads.inc({ scope }),
+      );
+      this.factSets.set(key, facts);
+      if (this.factSets.size > FACT_SETS_LIMIT) this.factSets.delete(this.factSets.keys().next().value!);
+    } else {
+      // Most recently used last: the least used question is the one forgotten.
+      this.factSets.delete(key);
+      this.factSets.set(key, facts);
+    }
+    await facts.current(version);
+    return facts;
+  }
+}
+
+export function valueOf(indicator: IndicatorDefinition, num: number, den: number): number | null {
+  switch (indicator.kind) {
+    case 'count':
+      return num;
+    case 'share':
+      return den > 0 ? (100 * num) / den : null;
+    case 'mean':
+      return den > 0 ? num / den : null;
   }
 }

@@ -29,6 +29,12 @@ export interface IndicatorDefinition {
   facts(filter: AggregateFilter, params: unknown[]): string;
   /** Moves with the calendar, not only with writes (overdue is "deadline before today"). */
   daily?: boolean;
+  /**
+   * Under this filter, a school's facts depend on that school's rows alone (and on reference
+   * data whose changes name no school): a change is then applied by re-reading the schools it
+   * names. Not so where "the latest campaign" or a score relative to others is involved.
+   */
+  incremental?: (filter: AggregateFilter) => boolean;
   /** Filters that must be given (e.g. the block of a per-block indicator). */
   requires?: DimensionFilter[];
 }

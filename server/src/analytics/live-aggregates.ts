@@ -117,7 +117,7 @@ export class LiveAggregates {
   }
 
   private onChange(change: Change): void {
-    this.service.changed(change.version);
+    this.service.apply(change);
     for (const question of this.questions.values()) {
       if (question.indicator.domains.includes(change.domain) || change.domain === 'school') this.schedule(question);
     }
@@ -126,7 +126,7 @@ export class LiveAggregates {
   private onResync(): void {
     // Changes may have been missed while the feed was down: forget every cached
     // answer and send everyone the current state, changed or not.
-    this.service.changed(Number.MAX_SAFE_INTEGER);
+    this.service.resync();
     for (const question of this.questions.values()) {
       question.forceSend = true;
       this.schedule(question);

@@ -50,6 +50,12 @@ export function createMetrics() {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),
+    aggregateFactReads: new Counter({
+      name: 'hub_aggregate_fact_reads_total',
+      help: "Reads of an aggregate question's facts: whole (a new question, a change naming no school, a gap in the feed) or only the schools a change named",
+      labelNames: ['scope'] as const,
+      registers: [registry],
+    }),
     importRows: new Counter({
       name: 'hub_import_rows_total',
       help: 'Rows of imported files by kind and outcome (read, inserted, updated, unchanged, rejected)',

@@ -20,6 +20,9 @@ function rollupFacts(num: string, den: string) {
   };
 }
 
+/** A school's rollup rows are its own. */
+const always = () => true;
+
 const FILTERS = ['year', 'procedure', 'subject', 'grade'] as const;
 const DOMAINS = ['assessment'];
 
@@ -34,6 +37,7 @@ export const assessmentIndicators: IndicatorDefinition[] = [
     kind: 'share',
     domains: DOMAINS,
     filters: [...FILTERS],
+    incremental: always,
     facts: rollupFacts('count2', 'marked'),
   },
   {
@@ -46,6 +50,7 @@ export const assessmentIndicators: IndicatorDefinition[] = [
     kind: 'share',
     domains: DOMAINS,
     filters: [...FILTERS],
+    incremental: always,
     facts: rollupFacts('count45', 'marked'),
   },
   {
@@ -58,6 +63,7 @@ export const assessmentIndicators: IndicatorDefinition[] = [
     kind: 'mean',
     domains: DOMAINS,
     filters: [...FILTERS],
+    incremental: always,
     facts: rollupFacts('score_sum', 'score_base'),
   },
   {
@@ -70,6 +76,7 @@ export const assessmentIndicators: IndicatorDefinition[] = [
     kind: 'share',
     domains: DOMAINS,
     filters: [...FILTERS],
+    incremental: always,
     facts: rollupFacts('below_minimum', 'below_minimum_base'),
   },
   {
@@ -82,6 +89,7 @@ export const assessmentIndicators: IndicatorDefinition[] = [
     kind: 'share',
     domains: DOMAINS,
     filters: [...FILTERS],
+    incremental: always,
     facts: rollupFacts('journal_lowered', 'journal_base'),
   },
   {
@@ -94,6 +102,7 @@ export const assessmentIndicators: IndicatorDefinition[] = [
     kind: 'share',
     domains: DOMAINS,
     filters: [...FILTERS],
+    incremental: always,
     facts: rollupFacts('journal_raised', 'journal_base'),
   },
 ];

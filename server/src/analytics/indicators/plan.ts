@@ -28,6 +28,8 @@ export const planIndicators: IndicatorDefinition[] = [
     denominator: 'все цели мероприятий с отметками о ходе',
     kind: 'share',
     domains: ['plan'],
+    // A municipality's or the region's target names no school: such a change reloads everything.
+    incremental: () => true,
     filters: ['plan'],
     facts: (filter, params) => targets(filter, params, `(p.status = 'done')::int`),
   },
@@ -40,6 +42,8 @@ export const planIndicators: IndicatorDefinition[] = [
     denominator: 'просроченные цели',
     kind: 'count',
     domains: ['plan'],
+    // A municipality's or the region's target names no school: such a change reloads everything.
+    incremental: () => true,
     filters: ['plan'],
     daily: true,
     facts: (filter, params) => targets(filter, params, `${OVERDUE}::int`),

@@ -28,6 +28,8 @@ export const selfDiagnosticIndicators: IndicatorDefinition[] = [
     denominator: 'все школы',
     kind: 'share',
     domains: [...DOMAINS, 'school'],
+    // Without both, the latest round is meant: a new one moves every school.
+    incremental: (filter) => filter.year !== undefined && filter.round !== undefined,
     filters: ['year', 'round'],
     facts: (filter, params) => {
       const demo = filter.includeDemo === false ? 'AND NOT r.is_demo' : '';
@@ -48,6 +50,8 @@ export const selfDiagnosticIndicators: IndicatorDefinition[] = [
     denominator: 'школы с результатом этапа',
     kind: 'share',
     domains: DOMAINS,
+    // Without both, the latest round is meant: a new one moves every school.
+    incremental: (filter) => filter.year !== undefined && filter.round !== undefined,
     filters: ['year', 'round'],
     facts: (filter, params) => {
       const demo = filter.includeDemo === false ? 'AND NOT r.is_demo' : '';

@@ -10,6 +10,8 @@ export const shnorIndicators: IndicatorDefinition[] = [
     denominator: 'школы в списке',
     kind: 'count',
     domains: ['shnor'],
+    // Without a year, the latest list is meant: a new one moves every school.
+    incremental: (filter) => filter.year !== undefined,
     filters: ['year'],
     facts: (filter, params) => {
       const year =

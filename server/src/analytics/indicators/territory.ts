@@ -10,6 +10,7 @@ export const territoryIndicators: IndicatorDefinition[] = [
     denominator: 'школы',
     kind: 'count',
     domains: ['school'],
+    incremental: () => true,
     filters: [],
     facts: () => `SELECT code AS school_code, NULL::text AS municipality_code, 1 AS num, 1 AS den FROM school`,
   },

@@ -21,6 +21,8 @@ export const vsokoIndicators: IndicatorDefinition[] = [
     denominator: 'оценённые школы',
     kind: 'share',
     domains: DOMAINS,
+    // Without a campaign year, the latest campaign is meant: a new one moves every school.
+    incremental: (filter) => filter.campaignYear !== undefined,
     filters: ['campaignYear'],
     facts: (filter, params) =>
       `SELECT o.school_code, NULL::text AS municipality_code, (o.zone = 'high')::int AS num, 1 AS den
@@ -35,6 +37,8 @@ export const vsokoIndicators: IndicatorDefinition[] = [
     denominator: 'оценённые школы',
     kind: 'mean',
     domains: DOMAINS,
+    // Without a campaign year, the latest campaign is meant: a new one moves every school.
+    incremental: (filter) => filter.campaignYear !== undefined,
     filters: ['campaignYear'],
     facts: (filter, params) =>
       `SELECT o.school_code, NULL::text AS municipality_code, o.total AS num, 1 AS den
@@ -49,6 +53,8 @@ export const vsokoIndicators: IndicatorDefinition[] = [
     denominator: 'оценённые школы',
     kind: 'share',
     domains: DOMAINS,
+    // Without a campaign year, the latest campaign is meant: a new one moves every school.
+    incremental: (filter) => filter.campaignYear !== undefined,
     filters: ['campaignYear', 'block'],
     requires: ['block'],
     facts: (filter, params) =>

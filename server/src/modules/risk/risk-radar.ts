@@ -1,5 +1,5 @@
 import { GroupBy } from '../../analytics/aggregate.types';
-import { REGION_KEY, REGION_LABEL } from '../../analytics/aggregate-sql';
+import { REGION_KEY, REGION_LABEL } from '../../analytics/grouping';
 import { HubError } from '../../graphql/errors';
 import { decodeCursor, pageSize, toConnection } from '../../graphql/pagination';
 import { RISK_LEVEL_ORDER, RiskLevel } from './risk-level';
