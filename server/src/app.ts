@@ -90,7 +90,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await feed.start();
     const listening = feed;
     listening.on('change', (change) => metrics.notifications.inc({ domain: change.domain }));
-    const aggregates = new AggregateService(dataSource, metrics);
+    const aggregates = new AggregateService(dataSource, metrics, listening);
     const schoolScopes = new SchoolScopes(dataSource);
     const risk = new RiskService(dataSource);
     const tokens = new TokenService(options.jwtSecret ?? (await ensureJwtSecret(dataSource)));

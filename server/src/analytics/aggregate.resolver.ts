@@ -31,6 +31,7 @@ export class AggregateResolver {
     @Ctx() ctx: HubContext,
   ): Promise<AggregateResult> {
     const result = await ctx.analytics.aggregates.aggregate(indicator, groupBy, filter);
+    ctx.request.answered?.push({ indicator, groupBy, filter, result });
     return scopeAggregate(result, ctx.actor, ctx.schoolScopes);
   }
 

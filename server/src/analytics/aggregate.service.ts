@@ -7,8 +7,16 @@ import { FactSet } from './fact-set';
 import { groupFacts } from './grouping';
 import { tomskToday, type IndicatorDefinition } from './indicator';
 import type { HubMetrics } from '../observability/metrics';
-import type { Change } from '../realtime/change-feed';
+import type { Change, ChangeFeed } from '../realtime/change-feed';
 import { SchoolDirectory } from './school-directory';
+
+/** A version read on the feed's connection that takes longer goes to the pool (a connection silently gone). */
+const FEED_READ_TIMEOUT_MS = 1000;
+
+const stalled = (ms: number) =>
+  new Promise<null>((resolve) => {
+    setTimeout(() => resolve(null), ms).unref();
+  });
 
 /** Questions whose facts are kept (a question is an indicator under a filter, whatever the grouping). */
 const FACT_SETS_LIMIT = 64;
@@ -52,10 +60,13 @@ export class AggregateService {
   /** A 'school' change (or a gap in the feed): names, municipalities and clusters are read again. */
   private directoryStale = false;
   private directoryLoad: { version: number; done: Promise<SchoolDirectory> } | null = null;
+  private versionRead: Promise<number> | null = null;
+  private nextVersionRead: Promise<number> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly metrics?: HubMetrics,
+    private readonly feed?: Pick<ChangeFeed, 'currentVersion'>,
   ) {}
 
   indicator(code: string): IndicatorDefinition {
@@ -159,9 +170,40 @@ export class AggregateService {
     for (const facts of this.factSets.values()) facts.invalidate();
   }
 
-  private async currentVersion(): Promise<number> {
-    const [row] = await this.dataSource.query('SELECT last_value::float8 AS v FROM hub_change_seq');
-    return row.v;
+  /**
+   * The change version as of now: a read sent after this call, shared by every
+   * answer waiting for one (many concurrent questions cost one read at a time,
+   * and none is answered from a read that began before it was asked).
+   */
+  private currentVersion(): Promise<number> {
+    if (!this.versionRead) return this.readVersion();
+    this.nextVersionRead ??= this.versionRead
+      .catch(() => undefined)
+      .then(() => {
+        this.nextVersionRead = null;
+        return this.readVersion();
+      });
+    return this.nextVersionRead;
+  }
+
+  private readVersion(): Promise<number> {
+    const fromPool = () =>
+      this.dataSource
+        .query('SELECT last_value::float8 AS v FROM hub_change_seq')
+        .then((rows: { v: number }[]) => rows[0]!.v);
+    // On the feed's own connection when it is up: no pool round, and its changes arrive first.
+    const read = this.feed
+      ? Promise.race([this.feed.currentVersion(), stalled(FEED_READ_TIMEOUT_MS)]).then(
+          (v) => v ?? fromPool(),
+          () => fromPool(),
+        )
+      : fromPool();
+    this.versionRead = read;
+    const done = () => {
+      if (this.versionRead === read) this.versionRead = null;
+    };
+    read.then(done, done);
+    return read;
   }
 
   private currentDirectory(version: number): Promise<SchoolDirectory> {

@@ -1,3 +1,4 @@
+import type { AnsweredAggregate } from '../analytics/aggregate-responses';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AggregateService, LiveAggregates } from '../analytics';
 import type { RequestScope } from '../db/request-scope';
@@ -52,6 +53,8 @@ export interface RequestInfo {
   sessionId: string | null;
   /** Generated per request (returned in `x-request-id`); the audit log records it. */
   requestId: string;
+  /** Over HTTP: the aggregate answers given, so that an aggregate-only response can be stored. */
+  answered?: AnsweredAggregate[];
 }
 
 /** What every resolver gets: the request's scoped database, its DataLoaders, and who is asking. */

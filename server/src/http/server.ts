@@ -11,6 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import { AggregateResponses, storedAggregateResponses } from '../analytics/aggregate-responses';
 import { type AppServices, type HubContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { depthLimitRule } from '../graphql/query-limits';
@@ -118,6 +119,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   // Apollo's per-operation (shallow) copy of the context shares with the context made here.
   const responses = new WeakMap<HubContext['request'], express.Response>();
 
+  const storedResponses = new AggregateResponses(options.app.analytics.aggregates);
   const apollo = new ApolloServer<HubContext>({
     schema: options.schema,
     formatError: (formatted, error) => formatError(formatted, error, formatOptions),
@@ -132,6 +134,24 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       // No cache hints are used: without this plugin Apollo wraps no field resolver (it cost a fifth of a request).
       ApolloServerPluginCacheControlDisabled(),
       requestPlugin(gateway),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, operation, response, errors }) {
+              if (errors?.length || response.body.kind !== 'single') return;
+              const res = responses.get(contextValue.request);
+              const raw = res?.locals.rawBody as Buffer | undefined;
+              storedResponses.remember(
+                contextValue.actor,
+                raw,
+                operation,
+                contextValue.request.answered,
+                response.body.singleResult,
+              );
+            },
+          };
+        },
+      },
       observabilityPlugin(metrics, logger, (context, operation) => {
         const res = responses.get(context.request);
         if (res) res.locals.operation = operation.name ?? `(${operation.type})`;
@@ -143,8 +163,21 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: MAX_BODY }),
+    // The body as sent, too: an aggregate-only question is answered from its stored response.
+    express.json({ limit: MAX_BODY, verify: (_req, res, raw) => ((res as express.Response).locals.rawBody = raw) }),
     bodyErrors,
+    storedAggregateResponses(
+      storedResponses,
+      async (authorization) => (await gateway.identify(authorization)).actor,
+      (actor, address) => gateway.limit(actor, address),
+      (operationName, started) => {
+        metrics.aggregateStoredResponses.inc();
+        metrics.requestDuration.observe(
+          { operation: metrics.operationLabel(operationName), type: 'query' },
+          (performance.now() - started) / 1000,
+        );
+      },
+    ),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = await gateway.httpContext(
@@ -154,6 +187,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           (close) => res.once('close', close),
         );
         res.locals.userId = context.actor.userId ?? undefined;
+        context.request.answered = [];
         responses.set(context.request, res);
         return context;
       },

@@ -56,6 +56,11 @@ export function createMetrics() {
       labelNames: ['scope'] as const,
       registers: [registry],
     }),
+    aggregateStoredResponses: new Counter({
+      name: 'hub_aggregate_stored_responses_total',
+      help: 'Aggregate-only queries answered with a stored response (every answer in it still current)',
+      registers: [registry],
+    }),
     importRows: new Counter({
       name: 'hub_import_rows_total',
       help: 'Rows of imported files by kind and outcome (read, inserted, updated, unchanged, rejected)',

@@ -94,6 +94,19 @@ export class ChangeFeed extends EventEmitter<ChangeFeedEvents> {
     }, delay);
   }
 
+  /**
+   * The change sequence now, read on the listening connection: PostgreSQL sends
+   * a listener the notifications of transactions committed before it reads a
+   * command, so when the answer arrives every change that version covers has
+   * been emitted here first. Null while the connection is down.
+   */
+  async currentVersion(): Promise<number | null> {
+    const client = this.client;
+    if (!client) return null;
+    const { rows } = await client.query<{ v: number }>('SELECT last_value::float8 AS v FROM hub_change_seq');
+    return rows[0]!.v;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);

@@ -1,0 +1,117 @@
+import type { NextFunction, Request, Response } from 'express';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import { seesEverySchool, type Actor } from '../graphql/actor';
+import type { AggregateService } from './aggregate.service';
+import { GroupBy, type AggregateFilter, type AggregateResult } from './aggregate.types';
+
+/** One `aggregate` field of a request, and the shared answer it was given. */
+export interface AnsweredAggregate {
+  indicator: string;
+  groupBy: GroupBy;
+  filter: AggregateFilter | null;
+  result: AggregateResult;
+}
+
+interface StoredResponse {
+  answers: AnsweredAggregate[];
+  /** By school, answers are scoped per caller: only callers who see every school share them. */
+  everySchoolOnly: boolean;
+  operationName: string | undefined;
+  body: Buffer;
+}
+
+/** Request bodies remembered; each is one dashboard's or script's question, so a few hundred cover a region. */
+const LIMIT = 500;
+/** Larger bodies are not aggregate-only questions worth remembering. */
+const MAX_BODY_BYTES = 4096;
+
+/**
+ * Whole HTTP responses of queries made only of `aggregate` fields, kept by
+ * request body. A dashboard opened by many people asks the same few questions:
+ * once the answers are held in memory, running GraphQL again to serialise the
+ * same rows is most of a request's cost. A stored response is sent only if
+ * every answer it was made of is still the service's current answer (the same
+ * object: same facts, same change version), after the caller is identified
+ * and counted against the rate limit like any request; otherwise the request
+ * takes the normal way and its response is stored anew.
+ */
+export class AggregateResponses {
+  private readonly stored = new Map<string, StoredResponse>();
+
+  constructor(private readonly service: AggregateService) {}
+
+  /** After a successful response: remembers it if the operation was aggregate fields only. */
+  remember(
+    actor: Actor,
+    rawBody: Buffer | undefined,
+    operation: OperationDefinitionNode | undefined,
+    answers: AnsweredAggregate[] | undefined,
+    response: unknown,
+  ): void {
+    if (!rawBody || rawBody.length > MAX_BODY_BYTES || !operation || !answers?.length) return;
+    if (operation.operation !== 'query' || operation.directives?.length) return;
+    const fields = operation.selectionSet.selections;
+    const onlyAggregates = fields.every(
+      (f) => f.kind === Kind.FIELD && f.name.value === 'aggregate' && !f.directives?.length,
+    );
+    if (!onlyAggregates || fields.length !== answers.length) return;
+    const everySchoolOnly = answers.some((a) => a.groupBy === GroupBy.SCHOOL);
+    // A caller's own schools by school are not what another caller would see.
+    if (everySchoolOnly && !seesEverySchool(actor)) return;
+    const key = rawBody.toString('utf8');
+    this.stored.delete(key);
+    this.stored.set(key, {
+      answers,
+      everySchoolOnly,
+      operationName: operation.name?.value,
+      body: Buffer.from(JSON.stringify(response) + '\n'),
+    });
+    if (this.stored.size > LIMIT) this.stored.delete(this.stored.keys().next().value!);
+  }
+
+  /**
+   * The stored response for this body and caller if every answer in it stands;
+   * null sends the request the normal way (which also reports any error).
+   */
+  async lookup(rawBody: Buffer | undefined, actor: Actor): Promise<StoredResponse | null> {
+    // The anonymous may only sign in: the normal way tells them so.
+    if (!rawBody || rawBody.length > MAX_BODY_BYTES || actor.role === null) return null;
+    const stored = this.stored.get(rawBody.toString('utf8'));
+    if (!stored || (stored.everySchoolOnly && !seesEverySchool(actor))) return null;
+    for (const answer of stored.answers) {
+      const current = await this.service.aggregate(answer.indicator, answer.groupBy, answer.filter);
+      if (current !== answer.result) return null;
+    }
+    return stored;
+  }
+}
+
+/** Express middleware before GraphQL: answers from a stored response when one stands. */
+export function storedAggregateResponses(
+  responses: AggregateResponses,
+  identify: (authorization: string | undefined) => Promise<Actor>,
+  limit: (actor: Actor, address: string) => void,
+  observe: (operationName: string | undefined, started: number) => void,
+) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const raw = res.locals.rawBody as Buffer | undefined;
+    if (req.method !== 'POST' || !raw) return next();
+    const started = performance.now();
+    void (async () => {
+      const actor = await identify(req.headers.authorization);
+      const stored = await responses.lookup(raw, actor);
+      if (!stored) return false;
+      limit(actor, req.ip ?? 'unknown');
+      res.locals.userId = actor.userId ?? undefined;
+      res.locals.operation = stored.operationName ?? '(query)';
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': stored.body.length });
+      res.end(stored.body);
+      observe(stored.operationName, started);
+      return true;
+    })().then(
+      (sent) => sent || next(),
+      // Not identified, over the limit, the database unreachable: the normal way says so properly.
+      () => next(),
+    );
+  };
+}
