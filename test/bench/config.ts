@@ -31,7 +31,7 @@ export const BENCHMARKS = ['ingest', 'aggregate', 'live', 'throughput', 'memory'
 const PROFILES: Record<BenchConfig['profile'], Omit<BenchConfig, 'profile' | 'only'>> = {
   full: {
     schools: 40_000,
-    participants: 4_000_000,
+    participants: 20_000_000,
     seed: 1,
     runs: 5,
     ingestRows: 1_000_000,

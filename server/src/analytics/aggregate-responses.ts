@@ -24,6 +24,8 @@ interface StoredResponse {
 const LIMIT = 500;
 /** Larger bodies are not aggregate-only questions worth remembering. */
 const MAX_BODY_BYTES = 4096;
+/** Memory for stored responses (by school, a national answer is megabytes): the least recent go first. */
+const BUDGET_BYTES = 64 * 1024 * 1024;
 
 /**
  * Whole HTTP responses of queries made only of `aggregate` fields, kept by
@@ -37,6 +39,7 @@ const MAX_BODY_BYTES = 4096;
  */
 export class AggregateResponses {
   private readonly stored = new Map<string, StoredResponse>();
+  private bytes = 0;
 
   constructor(private readonly service: AggregateService) {}
 
@@ -58,15 +61,20 @@ export class AggregateResponses {
     const everySchoolOnly = answers.some((a) => a.groupBy === GroupBy.SCHOOL);
     // A caller's own schools by school are not what another caller would see.
     if (everySchoolOnly && !seesEverySchool(actor)) return;
+    const body = Buffer.from(JSON.stringify(response) + '\n');
+    if (body.length > BUDGET_BYTES / 8) return;
     const key = rawBody.toString('utf8');
+    this.forget(key);
+    this.stored.set(key, { answers, everySchoolOnly, operationName: operation.name?.value, body });
+    this.bytes += body.length;
+    while (this.stored.size > LIMIT || this.bytes > BUDGET_BYTES) this.forget(this.stored.keys().next().value!);
+  }
+
+  private forget(key: string): void {
+    const stored = this.stored.get(key);
+    if (!stored) return;
     this.stored.delete(key);
-    this.stored.set(key, {
-      answers,
-      everySchoolOnly,
-      operationName: operation.name?.value,
-      body: Buffer.from(JSON.stringify(response) + '\n'),
-    });
-    if (this.stored.size > LIMIT) this.stored.delete(this.stored.keys().next().value!);
+    this.bytes -= stored.body.length;
   }
 
   /**
