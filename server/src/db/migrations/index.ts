@@ -12,6 +12,7 @@ import { Rollups1764000900000 } from './1764000900000-Rollups';
 import { AuditLog1764001000000 } from './1764001000000-AuditLog';
 import { RiskRules1764001100000 } from './1764001100000-RiskRules';
 import { IngestAtScale1764001200000 } from './1764001200000-IngestAtScale';
+import { IngestPipeline1764001300000 } from './1764001300000-IngestPipeline';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AuditLog1764001000000,
   RiskRules1764001100000,
   IngestAtScale1764001200000,
+  IngestPipeline1764001300000,
 ];

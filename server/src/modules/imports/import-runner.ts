@@ -9,6 +9,9 @@ import { ImportJob } from './import-job.entity';
 import { ImportPhase, ImportStatus } from './import-progress';
 import type { ColumnSpec } from './reader/header';
 import { openTable, TableError, type TableRow } from './reader/table';
+import { DEFAULT_IMPORT_CHUNK_ROWS } from '../../config';
+import { openChunkedStager } from './chunked-staging';
+import { KeyHashes } from './key-hashes';
 import { addProblems, createProblems, problemCount, problemPages, takeDuplicates } from './staged-problems';
 import { analyzeStaging, createStaging, openStager, stagedCount } from './staging';
 
@@ -62,6 +65,8 @@ interface RunOptions {
 export interface ImportObserver {
   metrics?: HubMetrics;
   logger?: Logger;
+  /** Rows per chunk of the kinds written while the file is read (see `ChunkedMerge`). */
+  chunkRows?: number;
 }
 
 /**
@@ -148,9 +153,21 @@ export async function runImport({
     });
 
     await dataSource.transaction(async (em: EntityManager) => {
+      const importer = { userId: job.userId, displayName: job.userName };
       const context = await kind.prepare(em);
+      // Written while read only where a problem found later rolls everything back (see ChunkedMerge).
+      const chunked = kind.openMerge && !job.partial ? await kind.openMerge(em, importer) : null;
       const stagingTable = await createStaging(em, kind);
-      const stager = await openStager(em, kind);
+      const keys = new KeyHashes();
+      const chunkedStager = chunked
+        ? openChunkedStager(em, kind, keys, chunked, {
+            rows: observe.chunkRows ?? DEFAULT_IMPORT_CHUNK_ROWS,
+            // A rejected row rejects the file: writing more of it would be wasted.
+            writing: () => job.rejected === 0,
+          })
+        : null;
+      const stager = chunkedStager ?? (await openStager(em, kind, keys));
+      let stagedRows = 0;
       try {
         for await (const row of table.rows as AsyncIterable<TableRow>) {
           job.rowsRead++;
@@ -159,6 +176,7 @@ export async function runImport({
             reject(row.line, row.cells, parsed.problems);
             if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
           } else {
+            stagedRows++;
             const full = stager.add(row.line, parsed.value);
             if (full) await full;
           }
@@ -169,24 +187,28 @@ export async function runImport({
         await stager.abort();
         throw error;
       }
-      await analyzeStaging(em);
+      const rest = chunkedStager ? await chunkedStager.rest() : stagingTable;
+      // Statistics only for what reads the staged rows as a whole.
+      if (!keys.unique || kind.checkStaged || rest !== null) await analyzeStaging(em);
 
       await setPhase(ImportPhase.VALIDATING);
       await createProblems(em);
-      await takeDuplicates(em, kind);
+      // The key hashes prove most files free of repeats; the others are grouped exactly.
+      if (!keys.unique) await takeDuplicates(em, kind);
       if (kind.checkStaged) await addProblems(em, await kind.checkStaged(em, stagingTable));
-      if ((await problemCount(em)) > 0) {
+      const problemLines = await problemCount(em);
+      if (problemLines > 0) {
         for await (const { line, cells, problems } of cellsOfProblems(em, filePath, job.fileName, columns)) {
           reject(line, cells, problems);
           if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
         }
       }
       await flushRejects();
-      staged = await stagedCount(em);
+      staged = problemLines > 0 ? await stagedCount(em) : stagedRows;
 
       if (job.rejected > 0 && !job.partial) throw new Rollback();
       await setPhase(ImportPhase.APPLYING);
-      counts = await kind.merge(em, stagingTable, { userId: job.userId, displayName: job.userName });
+      counts = chunked ? await chunked.finish(rest) : await kind.merge(em, stagingTable, importer);
       if (job.dryRun) throw new Rollback();
       // The file is kept with the job: the entry says what it did, the file what it held.
       await audit(em, {
