@@ -159,6 +159,25 @@ describe('participant files across chunks', () => {
     await expectDerivedAsDirect();
   });
 
+  it('with --partial (written in one step at the end) updates and moves rows as chunks do', async () => {
+    const result = await importFile(
+      file('partial-moves.csv', [
+        'X1;sch700013;ОГЭ;2024;Химия;9;31;;',
+        'X2;sch700013;ОГЭ;2024;Химия;9;12;;',
+        'X3;sch700013;ОГЭ;2024;Химия;9;21;;7',
+        'N5;sch700019;ОГЭ;2024;Химия;9;22;;',
+      ]),
+      '--partial',
+    );
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/добавлено: 1; обновлено: 1; без изменений: 1; отклонено: 1/);
+    expect(await participants('X2')).toEqual([{ school_code: 'sch700013', primary_score: 12 }]);
+    expect(await participants('X3')).toEqual([{ school_code: 'sch700013', primary_score: 21 }]);
+    expect(await derived('sch700013', 'OGE', 2024, 'CHEMISTRY')).toMatchObject({ participants: 5 });
+    expect(await derived('sch700014', 'OGE', 2024, 'CHEMISTRY')).toMatchObject({ participants: 1 });
+    await expectDerivedAsDirect();
+  });
+
   it('with --dry-run counts across chunks and writes nothing', async () => {
     const before = await snapshot();
     const dry = await importFile(

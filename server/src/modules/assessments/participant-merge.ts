@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import type { ChunkedMerge, MergeCounts } from '../imports/import-kind';
-import { hashJoinsForLargeTables, plannerDefaults } from './planner-hints';
+import { hashJoinsForLargeTables, plannerDefaults, primaryKeyLookups } from './planner-hints';
 import { recomputeSchoolResults, SAME_KEY } from './school-result-derivation';
 
 /** School-level keys of the file's rows so far. */
@@ -10,7 +10,8 @@ const FILE_KEYS = 'import_file_keys';
 const NEW_KEYS = 'import_new_keys';
 /** Keys that updated rows left (another school or grade): derived again, and maybe emptied. */
 const LEFT_KEYS = 'import_left_keys';
-const MATCHED = 'import_matched_rows';
+/** Lines of the current step that are new or differ from the stored row (its place and old key). */
+const CHANGES = 'import_changed_rows';
 const TOUCHED = 'import_touched_keys';
 const EMPTIED = 'import_emptied_keys';
 
@@ -31,15 +32,19 @@ const UNIQUE_VIOLATION = '23505';
  * to be mixed with generated ones. The table lock keeps other writers of participant rows out
  * meanwhile (readers are not blocked).
  *
- * A file of new rows (the common large case) is written chunk by chunk as it is read, each chunk
- * by one plain INSERT under a savepoint. A chunk with a row that exists already (or repeats a key
- * of the file) fails on the primary key and is rolled back to the savepoint; from there on the
- * rest of the file is written at the end by one join with the stored rows, which updates changed
- * rows, leaves equal ones untouched and inserts the others (an INSERT … ON CONFLICT costs a third
- * more per row). Repeats within the file are the import's to find before anything is kept.
+ * Large files are written chunk by chunk while they are read (see `ChunkedMerge`). Chunks are
+ * first tried as all new, by one plain INSERT under a savepoint: the common large file (new
+ * results) then costs no lookup at all. Once a chunk is refused by the primary key (a row exists),
+ * it and every later chunk are compared with the stored rows by one join: new lines are inserted,
+ * changed ones updated (the keys they leave derived again), equal ones left untouched — two plain
+ * statements, where an INSERT … ON CONFLICT costs a third more per row. The import has made sure
+ * no key repeats within what is written this way.
  */
 export class ParticipantMerge implements ChunkedMerge {
   private inserted = 0;
+  private updated = 0;
+  /** Whether chunks are still tried as all new (until one is refused). */
+  private optimistic = true;
 
   private constructor(
     private readonly em: EntityManager,
@@ -56,6 +61,9 @@ export class ParticipantMerge implements ChunkedMerge {
                                      grade integer) ON COMMIT DROP`,
       );
     }
+    await em.query(
+      `CREATE TEMP TABLE ${CHANGES} (line integer, stored tid, old_school_code text, old_grade integer) ON COMMIT DROP`,
+    );
     return new ParticipantMerge(em, runner);
   }
 
@@ -80,8 +88,37 @@ export class ParticipantMerge implements ChunkedMerge {
   }
 
   async chunk(table: string): Promise<boolean> {
+    await this.write(table, false);
+    return true;
+  }
+
+  /** `bulk`: the table may be the whole file (read in hashed passes); a chunk is looked up by the primary key. */
+  private async write(table: string, bulk: boolean): Promise<void> {
     await this.takeNewKeys(table);
-    // On the driver's client: a refused chunk is expected here, not an error for the query log.
+    if (this.optimistic && (await this.insertAll(table))) return;
+    // Rows exist already: this chunk, and every later one, is compared with the stored rows.
+    this.optimistic = false;
+    const large = bulk && (await hashJoinsForLargeTables(this.em, table));
+    if (!bulk) await primaryKeyLookups(this.em);
+    const changes = await this.affected(
+      `INSERT INTO ${CHANGES}
+       SELECT s.line, p.ctid, p.school_code, p.grade
+         FROM ${table} s LEFT JOIN participant_result p ON ${PK('p', 's')}
+        WHERE p.ctid IS NULL
+           OR (p.school_code, p.grade, p.primary_score, p.test_score, p.mark, p.is_demo)
+              IS DISTINCT FROM (s.school_code, s.grade, s.primary_score, s.test_score, s.mark, false)`,
+    );
+    if (!bulk) await plannerDefaults(this.em);
+    if (changes > 0) await this.applyChanges(table);
+    if (large) await plannerDefaults(this.em);
+  }
+
+  /**
+   * The whole chunk in one plain INSERT under a savepoint: refused by the primary key (and rolled
+   * back to the savepoint) as soon as one of its rows exists. On the driver's client: a refused
+   * chunk is expected here, not an error for the query log.
+   */
+  private async insertAll(table: string): Promise<boolean> {
     const client = (await this.runner.connect()) as PoolClient;
     await client.query(`SAVEPOINT import_chunk`);
     try {
@@ -101,8 +138,33 @@ export class ParticipantMerge implements ChunkedMerge {
     return true;
   }
 
+  /** The lines of `table` in CHANGES (new, or differing from the stored row) written; CHANGES emptied. */
+  private async applyChanges(table: string): Promise<void> {
+    await this.em.query(
+      `INSERT INTO ${LEFT_KEYS}
+       SELECT DISTINCT c.old_school_code, s.procedure_code, s.year, s.subject_code, c.old_grade
+         FROM ${CHANGES} c JOIN ${table} s ON s.line = c.line
+        WHERE c.stored IS NOT NULL AND (c.old_school_code, c.old_grade) IS DISTINCT FROM (s.school_code, s.grade)`,
+    );
+    this.updated += await this.affected(
+      `UPDATE participant_result t
+          SET school_code = s.school_code, grade = s.grade, primary_score = s.primary_score,
+              test_score = s.test_score, mark = s.mark, is_demo = false
+         FROM ${CHANGES} c JOIN ${table} s ON s.line = c.line
+        WHERE c.stored IS NOT NULL AND t.ctid = c.stored`,
+    );
+    this.inserted += await this.affected(
+      `INSERT INTO participant_result (${VALUES}, is_demo)
+       SELECT ${VALUES}, false FROM ${table} s
+        WHERE EXISTS (SELECT 1 FROM ${CHANGES} c WHERE c.line = s.line AND c.stored IS NULL)
+        ORDER BY school_code, year`,
+    );
+    await this.em.query(`DELETE FROM ${CHANGES}`);
+  }
+
   async finish(rest: string | null): Promise<MergeCounts> {
-    const updated = rest === null ? 0 : await this.writeRest(rest);
+    // What no chunk wrote (or, in one step, the whole file), then what depends on every row.
+    if (rest !== null) await this.write(rest, true);
     await this.em.query(
       `CREATE TEMP TABLE ${TOUCHED} ON COMMIT DROP AS SELECT * FROM ${FILE_KEYS} UNION SELECT * FROM ${LEFT_KEYS}`,
     );
@@ -112,43 +174,6 @@ export class ParticipantMerge implements ChunkedMerge {
       `CREATE TEMP TABLE ${EMPTIED} ON COMMIT DROP AS SELECT * FROM ${LEFT_KEYS} EXCEPT SELECT * FROM ${FILE_KEYS}`,
     );
     await recomputeSchoolResults(this.em, { keysTable: TOUCHED, emptiedKeysTable: EMPTIED });
-    return { inserted: this.inserted, updated };
-  }
-
-  /**
-   * The staged rows no chunk wrote: one join of them with the stored rows says which lines
-   * exist and which of them change; the keys changed rows leave are derived again too.
-   */
-  private async writeRest(rest: string): Promise<number> {
-    await this.takeNewKeys(rest);
-    const large = await hashJoinsForLargeTables(this.em, rest);
-    await this.em.query(
-      `CREATE TEMP TABLE ${MATCHED} ON COMMIT DROP AS
-       SELECT s.line, p.ctid AS stored, p.school_code AS old_school_code, p.grade AS old_grade,
-              (p.school_code, p.grade, p.primary_score, p.test_score, p.mark, p.is_demo)
-                IS DISTINCT FROM (s.school_code, s.grade, s.primary_score, s.test_score, s.mark, false) AS changed
-         FROM ${rest} s JOIN participant_result p ON ${PK('p', 's')}`,
-    );
-    await this.em.query(
-      `INSERT INTO ${LEFT_KEYS}
-       SELECT DISTINCT m.old_school_code, s.procedure_code, s.year, s.subject_code, m.old_grade
-         FROM ${MATCHED} m JOIN ${rest} s ON s.line = m.line
-        WHERE m.changed AND (m.old_school_code, m.old_grade) IS DISTINCT FROM (s.school_code, s.grade)`,
-    );
-    const updated = await this.affected(
-      `UPDATE participant_result t
-          SET school_code = s.school_code, grade = s.grade, primary_score = s.primary_score,
-              test_score = s.test_score, mark = s.mark, is_demo = false
-         FROM ${MATCHED} m JOIN ${rest} s ON s.line = m.line
-        WHERE m.changed AND t.ctid = m.stored`,
-    );
-    this.inserted += await this.affected(
-      `INSERT INTO participant_result (${VALUES}, is_demo)
-       SELECT ${VALUES}, false FROM ${rest} s
-        WHERE NOT EXISTS (SELECT 1 FROM ${MATCHED} m WHERE m.line = s.line)
-        ORDER BY school_code, year`,
-    );
-    if (large) await plannerDefaults(this.em);
-    return updated;
+    return { inserted: this.inserted, updated: this.updated };
   }
 }

@@ -5,8 +5,6 @@ import type { AnyImportKind, ChunkedMerge } from './import-kind';
 import type { KeyHashes } from './key-hashes';
 import { rowEncoder, STAGING, type Stager } from './staging';
 
-/** The staged rows of the chunk being written. */
-const CHUNK = 'import_staging_chunk';
 /** The staged rows the chunks left unwritten: those from the first such line on. */
 const REST = 'import_staging_rest';
 /** Parsed rows wait in pieces of about this many characters (one flat string each, then bytes). */
@@ -21,11 +19,11 @@ export interface ChunkedStager extends Stager {
  * Stages a file in chunks and has the kind write each chunk while this process reads and parses
  * the next: PostgreSQL and the parser then work side by side instead of one after the other.
  * One connection (the transaction's), so a chunk is sent once the previous chunk's write has
- * returned; until then it waits here, parsed. Every chunk lands in the one staging table (the
- * checks of the whole file read it afterwards); the kind sees a chunk as a view of its lines.
+ * returned; until then it waits here, parsed. Each chunk is a partition of the staging table: the
+ * kind reads just the chunk, the checks of the whole file read them all afterwards.
  *
- * Once a chunk is left unwritten (or `writing` says no: a row was rejected, the file will be
- * rolled back), every later chunk is left too, so the rest is simply the lines from there on.
+ * Once a chunk is left unwritten (the kind's choice, or `writing` says no: a row was rejected, a
+ * key may repeat), every later chunk is left too, so the rest is simply the lines from there on.
  */
 export function openChunkedStager(
   em: EntityManager,
@@ -37,12 +35,13 @@ export function openChunkedStager(
   const runner = em.queryRunner;
   if (!runner) throw new Error('Staging needs the transaction’s query runner');
   const encode = rowEncoder(kind, keys);
-  const copy = `COPY ${STAGING} (${['line', ...kind.staging.map((c) => `"${c.name}"`)].join(', ')}) FROM STDIN`;
+  const names = ['line', ...kind.staging.map((c) => `"${c.name}"`)].join(', ');
   let text = '';
   let pieces: Buffer[] = [];
   let rows = 0;
   let first = 0;
   let last = 0;
+  let partitions = 0;
   /** The previous chunk's write, still running in PostgreSQL. */
   let writing: Promise<void> | null = null;
   /** The first line of the rows left for `finish`. */
@@ -62,15 +61,14 @@ export function openChunkedStager(
     pieces = [];
     rows = 0;
     await settle();
-    await copyPieces((await runner.connect()) as PoolClient, copy, chunk);
+    const table = `${STAGING}_${++partitions}`;
+    await em.query(`CREATE TEMP TABLE ${table} PARTITION OF ${STAGING} FOR VALUES FROM (${from}) TO (${to + 1})`);
+    await copyPieces((await runner.connect()) as PoolClient, `COPY ${table} (${names}) FROM STDIN`, chunk);
     if (restFrom !== null || !options.writing()) {
       restFrom ??= from;
       return;
     }
-    await em.query(
-      `CREATE OR REPLACE TEMP VIEW ${CHUNK} AS SELECT * FROM ${STAGING} WHERE line BETWEEN ${from} AND ${to}`,
-    );
-    const pending = merge.chunk(CHUNK).then((written) => {
+    const pending = merge.chunk(table).then((written) => {
       if (!written) restFrom ??= from;
     });
     // Awaited by the next flush (or `finish`); until then a failure must not count as unhandled.

@@ -17,8 +17,6 @@ import { analyzeStaging, createStaging, openStager, stagedCount } from './stagin
 
 /** Rejected rows are written to the ledger in batches of this size. */
 const REJECT_BATCH = 2000;
-/** The clock is looked at once per this many rows. */
-const PROGRESS_EVERY_ROWS = 1024;
 const PROGRESS_EVERY_MS = 250;
 
 /**
@@ -60,6 +58,8 @@ interface RunOptions {
   requestId?: string | null;
   /** The server's metrics and log; the command line has neither and prints its own report. */
   observe?: ImportObserver;
+  /** The copy of the file being kept with the job (size and checksum set on `job` when done). */
+  keepingFile?: Promise<void>;
 }
 
 export interface ImportObserver {
@@ -84,6 +84,7 @@ export async function runImport({
   filePath,
   requestId = null,
   observe = {},
+  keepingFile = Promise.resolve(),
 }: RunOptions): Promise<ImportJob> {
   const started = Date.now();
   const ledger = dataSource.manager;
@@ -157,30 +158,33 @@ export async function runImport({
       const context = await kind.prepare(em);
       // Written while read only where a problem found later rolls everything back (see ChunkedMerge).
       const chunked = kind.openMerge && !job.partial ? await kind.openMerge(em, importer) : null;
-      const stagingTable = await createStaging(em, kind);
+      const stagingTable = await createStaging(em, kind, chunked !== null);
       const keys = new KeyHashes();
       const chunkedStager = chunked
         ? openChunkedStager(em, kind, keys, chunked, {
             rows: observe.chunkRows ?? DEFAULT_IMPORT_CHUNK_ROWS,
-            // A rejected row rejects the file: writing more of it would be wasted.
-            writing: () => job.rejected === 0,
+            // A rejected row rejects the file: writing more of it would be wasted. A chunk is
+            // written only while no key can have repeated: a repeat is the checks' to report.
+            writing: () => job.rejected === 0 && keys.unique,
           })
         : null;
       const stager = chunkedStager ?? (await openStager(em, kind, keys));
       let stagedRows = 0;
       try {
-        for await (const row of table.rows as AsyncIterable<TableRow>) {
-          job.rowsRead++;
-          const parsed = kind.parse(row.values, context);
-          if ('problems' in parsed) {
-            reject(row.line, row.cells, parsed.problems);
-            if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
-          } else {
-            stagedRows++;
-            const full = stager.add(row.line, parsed.value);
-            if (full) await full;
+        for await (const batch of table.batches as AsyncIterable<TableRow[]>) {
+          for (const row of batch) {
+            job.rowsRead++;
+            const parsed = kind.parse(row.values, context);
+            if ('problems' in parsed) {
+              reject(row.line, row.cells, parsed.problems);
+              if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
+            } else {
+              stagedRows++;
+              const full = stager.add(row.line, parsed.value);
+              if (full) await full;
+            }
           }
-          if (job.rowsRead % PROGRESS_EVERY_ROWS === 0) await progress();
+          await progress();
         }
         await stager.finish();
       } catch (error) {
@@ -210,6 +214,7 @@ export async function runImport({
       await setPhase(ImportPhase.APPLYING);
       counts = chunked ? await chunked.finish(rest) : await kind.merge(em, stagingTable, importer);
       if (job.dryRun) throw new Rollback();
+      await keepingFile;
       // The file is kept with the job: the entry says what it did, the file what it held.
       await audit(em, {
         actor: { ...SYSTEM, userId: job.userId, displayName: job.userName },
@@ -245,6 +250,7 @@ export async function runImport({
     }
   }
   await flushRejects().catch((error: unknown) => failed(error, 'rejected rows of an import not written'));
+  await keepingFile.catch((error: unknown) => failed(error, 'the file of an import not kept'));
 
   const applied = job.status === ImportStatus.APPLIED || job.status === ImportStatus.CHECKED;
   job.inserted = applied ? counts.inserted : 0;

@@ -6,11 +6,17 @@ import type { KeyHashes } from './key-hashes';
 
 export const STAGING = 'import_staging';
 
-/** A temporary table for this transaction's rows: `line` plus the kind's columns. */
-export async function createStaging(em: EntityManager, kind: AnyImportKind): Promise<string> {
+/**
+ * A temporary table for this transaction's rows: `line` plus the kind's columns. Partitioned by
+ * line when the file is written in chunks as it is read: each chunk is a partition of its own.
+ */
+export async function createStaging(em: EntityManager, kind: AnyImportKind, partitioned = false): Promise<string> {
   const columns = kind.staging.map((c) => `"${c.name}" ${c.type}`).join(', ');
   // No index on `line`: a million COPYed rows would maintain it for the few lookups of rejected lines.
-  await em.query(`CREATE TEMP TABLE ${STAGING} (line integer NOT NULL, ${columns}) ON COMMIT DROP`);
+  await em.query(
+    `CREATE TEMP TABLE ${STAGING} (line integer NOT NULL, ${columns})
+     ${partitioned ? 'PARTITION BY RANGE (line)' : ''} ON COMMIT DROP`,
+  );
   // Grouping and joining a million staged rows in memory rather than in spill files.
   await em.query(`SET LOCAL work_mem = '128MB'`);
   return STAGING;
