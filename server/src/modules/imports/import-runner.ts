@@ -58,8 +58,6 @@ interface RunOptions {
   requestId?: string | null;
   /** The server's metrics and log; the command line has neither and prints its own report. */
   observe?: ImportObserver;
-  /** The copy of the file being kept with the job (size and checksum set on `job` when done). */
-  keepingFile?: Promise<void>;
 }
 
 export interface ImportObserver {
@@ -84,7 +82,6 @@ export async function runImport({
   filePath,
   requestId = null,
   observe = {},
-  keepingFile = Promise.resolve(),
 }: RunOptions): Promise<ImportJob> {
   const started = Date.now();
   const ledger = dataSource.manager;
@@ -214,7 +211,6 @@ export async function runImport({
       await setPhase(ImportPhase.APPLYING);
       counts = chunked ? await chunked.finish(rest) : await kind.merge(em, stagingTable, importer);
       if (job.dryRun) throw new Rollback();
-      await keepingFile;
       // The file is kept with the job: the entry says what it did, the file what it held.
       await audit(em, {
         actor: { ...SYSTEM, userId: job.userId, displayName: job.userName },
@@ -250,7 +246,6 @@ export async function runImport({
     }
   }
   await flushRejects().catch((error: unknown) => failed(error, 'rejected rows of an import not written'));
-  await keepingFile.catch((error: unknown) => failed(error, 'the file of an import not kept'));
 
   const applied = job.status === ImportStatus.APPLIED || job.status === ImportStatus.CHECKED;
   job.inserted = applied ? counts.inserted : 0;

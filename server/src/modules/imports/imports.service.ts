@@ -51,13 +51,15 @@ export class ImportsService {
   }
 
   /**
-   * Records the job; `run` then does the work (and keeps the original file). Split so that
-   * HTTP can answer with the job's id at once.
+   * Records the job and keeps the original file (in PostgreSQL, for audit);
+   * `run` then does the work. Split so that HTTP can answer with the job's id at once.
    */
   async create(options: StartImport): Promise<ImportJob> {
     this.kind(options.kind);
     assertAllowed(options.actor, { kind: 'import', importKind: options.kind });
-    return this.dataSource.manager.save(
+    const hash = createHash('sha256');
+    let size = 0;
+    const job = await this.dataSource.manager.save(
       Object.assign(new ImportJob(), {
         kind: options.kind,
         fileName: options.fileName,
@@ -71,17 +73,8 @@ export class ImportsService {
         headerCells: [],
       }),
     );
-  }
-
-  /**
-   * Keeps the original file with its job (in PostgreSQL, for audit), on a connection of its own:
-   * the copy is written (and compressed by PostgreSQL) beside the import rather than before it.
-   */
-  private async keepFile(job: ImportJob, filePath: string): Promise<void> {
-    const hash = createHash('sha256');
-    let size = 0;
     let seq = 0;
-    for await (const chunk of fs.createReadStream(filePath, { highWaterMark: CHUNK })) {
+    for await (const chunk of fs.createReadStream(options.filePath, { highWaterMark: CHUNK })) {
       const data = chunk as Buffer;
       hash.update(data);
       size += data.length;
@@ -90,12 +83,10 @@ export class ImportsService {
     job.fileSize = size;
     job.sha256 = hash.digest('hex');
     await this.dataSource.manager.update(ImportJob, job.id, { fileSize: size, sha256: job.sha256 });
+    return job;
   }
 
   run(job: ImportJob, filePath: string, requestId: string | null = null): Promise<ImportJob> {
-    const keepingFile = this.keepFile(job, filePath);
-    // Awaited by the import; until then a failure must not count as unhandled.
-    keepingFile.catch(() => undefined);
     const run = runImport({
       dataSource: this.dataSource,
       pubSub: this.pubSub,
@@ -104,7 +95,6 @@ export class ImportsService {
       filePath,
       requestId,
       observe: this.observe,
-      keepingFile,
     });
     this.running.add(run);
     void run.finally(() => this.running.delete(run)).catch(() => undefined);
