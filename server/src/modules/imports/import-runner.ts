@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_IMPORT_CHUNK_ROWS } from '../../config';
 import { SYSTEM } from '../../graphql/actor';
 import type { Logger } from '../../observability/logger';
 import type { HubMetrics } from '../../observability/metrics';
@@ -9,7 +10,6 @@ import { ImportJob } from './import-job.entity';
 import { ImportPhase, ImportStatus } from './import-progress';
 import type { ColumnSpec } from './reader/header';
 import { openTable, TableError, type TableRow } from './reader/table';
-import { DEFAULT_IMPORT_CHUNK_ROWS } from '../../config';
 import { openChunkedStager } from './chunked-staging';
 import { KeyHashes } from './key-hashes';
 import { addProblems, createProblems, problemCount, problemPages, takeDuplicates } from './staged-problems';
