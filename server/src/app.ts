@@ -42,6 +42,8 @@ export interface HubOptions {
   logger?: Logger;
   /** When set, `/metrics` wants it as a bearer token. */
   metricsToken?: string;
+  /** See `HubConfig.importChunkRows`. */
+  importChunkRows?: number;
   /** `close()` finishes within this (15 s by default): in-flight requests get all of it but a reserve for the rest. */
   shutdownTimeoutMs?: number;
 }
@@ -129,6 +131,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       logger,
       readiness,
       metricsToken: options.metricsToken,
+      importChunkRows: options.importChunkRows,
       drainMs: drainTime(options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS),
     });
     let closing: Promise<void> | undefined;

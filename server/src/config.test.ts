@@ -59,6 +59,12 @@ describe('loadConfig', () => {
     ).toMatchObject({ logLevel: 'debug', metricsToken: 'scrape-token-0123456789', shutdownTimeoutMs: 3000 });
   });
 
+  it('takes the rows per chunk of a large import (at least one)', () => {
+    expect(loadConfig({}).importChunkRows).toBe(100_000);
+    expect(loadConfig({ HUB_IMPORT_CHUNK_ROWS: '3' }).importChunkRows).toBe(3);
+    expect(() => loadConfig({ HUB_IMPORT_CHUNK_ROWS: '0' })).toThrow(/HUB_IMPORT_CHUNK_ROWS/);
+  });
+
   it('accepts an external PostgreSQL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/hub' }).databaseUrl).toBe('postgres://u:p@db:5432/hub');
   });

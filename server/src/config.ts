@@ -30,6 +30,8 @@ export interface HubConfig {
   metricsToken: string | undefined;
   /** The whole shutdown after SIGTERM fits in this: in-flight requests first, then sockets, LISTEN, pool, PostgreSQL. */
   shutdownTimeoutMs: number;
+  /** Rows per chunk of a large import written while the file is still being read. */
+  importChunkRows: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -44,6 +46,9 @@ export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 15_000;
  * about 140 000; a list of schools nested in a list of schools costs millions.
  */
 export const DEFAULT_MAX_QUERY_COMPLEXITY = 400_000;
+
+/** A chunk of a participant file: large enough that per-chunk statements cost little, small enough to start early. */
+export const DEFAULT_IMPORT_CHUNK_ROWS = 100_000;
 
 export class ConfigError extends Error {
   constructor(
@@ -160,5 +165,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: logLevelVar(env, 'LOG_LEVEL'),
     metricsToken: tokenVar(env, 'HUB_METRICS_TOKEN'),
     shutdownTimeoutMs: intVar(env, 'HUB_SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS, 1000, 600_000),
+    importChunkRows: intVar(env, 'HUB_IMPORT_CHUNK_ROWS', DEFAULT_IMPORT_CHUNK_ROWS, 1, 10_000_000),
   };
 }

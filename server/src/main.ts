@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     oidc: config.oidc,
     logger,
     metricsToken: config.metricsToken,
+    importChunkRows: config.importChunkRows,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
   });
   for (const seed of hub.seeds.applied)

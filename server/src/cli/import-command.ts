@@ -74,7 +74,7 @@ export async function importCommand(
     // installation finds the municipalities its rows name.
     await migrate(dataSource);
     await runSeeds(dataSource, { demo: loadConfig().seedDemo });
-    const service = new ImportsService(dataSource, createHubPubSub());
+    const service = new ImportsService(dataSource, createHubPubSub(), { chunkRows: loadConfig().importChunkRows });
     const requestId = randomUUID();
     const job = await service.create({
       kind,

@@ -39,6 +39,8 @@ export interface HttpServerOptions {
   metricsToken?: string;
   /** How long in-flight requests (and imports) may take to finish once `close` is called. */
   drainMs: number;
+  /** See `HubConfig.importChunkRows`. */
+  importChunkRows?: number;
 }
 
 export interface RunningHttpServer {
@@ -193,7 +195,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       },
     }),
   );
-  const imports = new ImportsService(options.app.dataSource, options.app.pubSub, { metrics, logger });
+  const imports = new ImportsService(options.app.dataSource, options.app.pubSub, {
+    metrics,
+    logger,
+    chunkRows: options.importChunkRows,
+  });
   app.use(
     '/api',
     importsRouter(() => imports, gateway, logger),

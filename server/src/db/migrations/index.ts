@@ -12,6 +12,7 @@ import { Rollups1764000900000 } from './1764000900000-Rollups';
 import { AuditLog1764001000000 } from './1764001000000-AuditLog';
 import { RiskRules1764001100000 } from './1764001100000-RiskRules';
 import { IngestAtScale1764001200000 } from './1764001200000-IngestAtScale';
+import { IngestPipeline1764001300000 } from './1764001300000-IngestPipeline';
 import { TerritoryFeed1764001400000 } from './1764001400000-TerritoryFeed';
 
 /** Applied in this order; each class name carries the time it was written. */
@@ -30,5 +31,6 @@ export const migrations = [
   AuditLog1764001000000,
   RiskRules1764001100000,
   IngestAtScale1764001200000,
+  IngestPipeline1764001300000,
   TerritoryFeed1764001400000,
 ];

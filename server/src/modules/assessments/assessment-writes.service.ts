@@ -3,7 +3,7 @@ import { InputError, type FieldProblem } from '../../graphql/errors';
 import type { ParticipantResultRow, SchoolResultKey, SchoolResultRow } from './assessment-rows';
 import { validateParticipantScores, validateResultFigures, type AssessmentProblem } from './assessment-validation';
 import { AssessmentWriteErrorCode } from './assessments.errors';
-import { hashJoinsForLargeTables, plannerDefaults } from './planner-hints';
+import { ParticipantMerge } from './participant-merge';
 import {
   recomputeSchoolResults,
   SAME_KEY,
@@ -197,77 +197,9 @@ export class AssessmentWritesService {
     return written as { inserted: number; updated: number };
   }
 
-  /**
-   * Real participant rows an import staged (columns named as in `participant_result`),
-   * written by participant code + procedure + year + subject; then the school-level results
-   * of every key the file touches (and of keys participants moved away from) are derived
-   * again, set-wise, in the same transaction. Demo participant rows of the file's keys go:
-   * a real file's figures are not to be mixed with generated ones.
-   *
-   * Built for a million rows: changed rows are updated and new ones inserted by two plain
-   * statements (an INSERT … ON CONFLICT costs a third more per row); the table lock keeps
-   * other writers of participant rows out meanwhile, so no row can appear between the two.
-   * Readers are not blocked.
-   */
+  /** Real participant rows an import staged, written in one step: see `ParticipantMerge`. */
   async mergeStagedParticipantResults(table: string): Promise<{ inserted: number; updated: number }> {
-    const runner = this.em.queryRunner;
-    if (!runner) throw new Error('mergeStagedParticipantResults runs inside the import’s transaction');
-    const affected = async (sql: string) => (await runner.query(sql, [], true)).affected ?? 0;
-    const touched = 'import_touched_keys';
-    const matched = 'import_matched_rows';
-    const pk = (a: string, b: string) =>
-      `(${a}.participant_code, ${a}.procedure_code, ${a}.year, ${a}.subject_code) = ` +
-      `(${b}.participant_code, ${b}.procedure_code, ${b}.year, ${b}.subject_code)`;
-
-    await this.em.query(`LOCK TABLE participant_result IN SHARE ROW EXCLUSIVE MODE`);
-    await this.em.query(
-      `CREATE TEMP TABLE ${touched} ON COMMIT DROP AS
-         SELECT DISTINCT school_code, procedure_code, year, subject_code, grade FROM ${table}`,
-    );
-    await this.em.query(`ANALYZE ${touched}`);
-    const large = await hashJoinsForLargeTables(this.em, table);
-    await this.em.query(
-      `DELETE FROM participant_result p
-        WHERE p.is_demo AND EXISTS (SELECT 1 FROM ${touched} k WHERE ${SAME_KEY('p', 'k')})`,
-    );
-    // One join of the file with the stored rows says which lines exist and which of them
-    // change; the keys changed rows leave (another school or grade) are derived again too.
-    await this.em.query(
-      `CREATE TEMP TABLE ${matched} ON COMMIT DROP AS
-       SELECT s.line, p.ctid AS stored, p.school_code AS old_school_code, p.grade AS old_grade,
-              (p.school_code, p.grade, p.primary_score, p.test_score, p.mark, p.is_demo)
-                IS DISTINCT FROM (s.school_code, s.grade, s.primary_score, s.test_score, s.mark, false) AS changed
-         FROM ${table} s JOIN participant_result p ON ${pk('p', 's')}`,
-    );
-    await this.em.query(
-      `INSERT INTO ${touched}
-       SELECT DISTINCT m.old_school_code, s.procedure_code, s.year, s.subject_code, m.old_grade
-         FROM ${matched} m JOIN ${table} s ON s.line = m.line
-        WHERE m.changed AND (m.old_school_code, m.old_grade) IS DISTINCT FROM (s.school_code, s.grade)
-       EXCEPT SELECT * FROM ${touched}`,
-    );
-    const updated = await affected(
-      `UPDATE participant_result t
-          SET school_code = s.school_code, grade = s.grade, primary_score = s.primary_score,
-              test_score = s.test_score, mark = s.mark, is_demo = false
-         FROM ${matched} m JOIN ${table} s ON s.line = m.line
-        WHERE m.changed AND t.ctid = m.stored`,
-    );
-    const inserted = await affected(
-      `INSERT INTO participant_result
-              (participant_code, procedure_code, year, subject_code, school_code, grade, primary_score, test_score,
-               mark, is_demo)
-       SELECT participant_code, procedure_code, year, subject_code, school_code, grade, primary_score, test_score,
-              mark, false
-         FROM ${table} s
-        WHERE NOT EXISTS (SELECT 1 FROM ${matched} m WHERE m.line = s.line)
-        -- In the order of the (school, year) index: its insertions then land next to each
-        -- other, which saves more than the sort costs.
-        ORDER BY school_code, year`,
-    );
-    if (large) await plannerDefaults(this.em);
-    await recomputeSchoolResults(this.em, { keysTable: touched });
-    return { inserted, updated };
+    return (await ParticipantMerge.open(this.em)).finish(table);
   }
 
   /** See `recomputeSchoolResults`: the school-level rows of these keys or years, derived again. */

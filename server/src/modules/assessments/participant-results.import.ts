@@ -11,6 +11,7 @@ import {
 } from './assessment-import-cells';
 import { validateParticipantResultRow, type ParticipantResultRow } from './assessment-rows';
 import { AssessmentWritesService } from './assessment-writes.service';
+import { ParticipantMerge } from './participant-merge';
 
 /**
  * Anonymised participants' results as the regional exam centre gives them:
@@ -90,4 +91,5 @@ export const participantResultsImport: ImportKind<ParticipantResultRow, Assessme
   ],
 
   merge: (em, table) => new AssessmentWritesService(em).mergeStagedParticipantResults(table),
+  openMerge: (em) => ParticipantMerge.open(em),
 };

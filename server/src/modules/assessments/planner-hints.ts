@@ -19,8 +19,18 @@ export async function hashJoinsForLargeTables(em: EntityManager, table: string):
   return true;
 }
 
+/**
+ * For a statement that joins a chunk of an import (a hundred thousand rows) with the participant
+ * table: one primary-key lookup per row. The planner, going by statistics from before the import,
+ * would rather hash the whole participant table for each chunk, at twice the cost.
+ */
+export async function primaryKeyLookups(em: EntityManager): Promise<void> {
+  await em.query(`SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off`);
+}
+
 export async function plannerDefaults(em: EntityManager): Promise<void> {
   await em.query(
-    `SET LOCAL enable_nestloop TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_sort TO DEFAULT`,
+    `SET LOCAL enable_nestloop TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_sort TO DEFAULT;
+     SET LOCAL enable_hashjoin TO DEFAULT`,
   );
 }

@@ -9,7 +9,16 @@ import { ProcedureCode } from './procedure-codes';
  * subject_code, grade), so that a large import need not hold them in memory.
  */
 export type RecomputeScope =
-  { keys: readonly SchoolResultKey[] } | { years: readonly number[] } | { keysTable: string };
+  | { keys: readonly SchoolResultKey[] }
+  | { years: readonly number[] }
+  | {
+      keysTable: string;
+      /**
+       * The keys among them that may have lost all their participant rows (the others surely
+       * kept some): only their derived rows are looked at for removal. Default: all of them.
+       */
+      emptiedKeysTable?: string;
+    };
 
 export interface RecomputeReport {
   /** School-level rows written or changed. */
@@ -31,7 +40,7 @@ export const SAME_KEY = (a: string, b: string) =>
  * the same key; their journal comparison is empty, since participant rows carry none. Derived
  * rows whose participants are gone are removed; reported rows without participants stay.
  */
-function derivationSql(scope: 'keys' | 'years' | { keysTable: string }): string {
+function derivationSql(scope: 'keys' | 'years' | { keysTable: string; emptiedKeysTable?: string }): string {
   const byKeys = scope !== 'years';
   const scopeCte =
     scope === 'keys'
@@ -44,9 +53,20 @@ function derivationSql(scope: 'keys' | 'years' | { keysTable: string }): string 
         : '';
   const participantJoin = byKeys ? `JOIN scope k ON ${SAME_KEY('p', 'k')}` : '';
   const participantWhere = byKeys ? '' : 'WHERE p.year = ANY($3::int[])';
-  const resultScope = byKeys ? `USING scope k WHERE ${SAME_KEY('r', 'k')} AND` : 'WHERE r.year = ANY($3::int[]) AND';
+  const emptied = typeof scope === 'object' && scope.emptiedKeysTable ? scope.emptiedKeysTable : 'scope';
+  const resultScope = byKeys
+    ? `USING ${emptied} k WHERE ${SAME_KEY('r', 'k')} AND`
+    : 'WHERE r.year = ANY($3::int[]) AND';
   return `
     WITH ${scopeCte}
+    -- The year's ОГЭ scale and ЕГЭ minimum in one lookup: a million rows probe one small hash, not two.
+    rules AS (
+      SELECT $1::text AS procedure_code, year, subject_code, min_primary_for3, min_primary_for4, min_primary_for5,
+             NULL::integer AS min_score
+        FROM oge_scale
+      UNION ALL
+      SELECT $2::text, year, subject_code, NULL, NULL, NULL, min_score FROM ege_minimum_score
+    ),
     agg AS (
       SELECT p.school_code, p.procedure_code, p.year, p.subject_code, p.grade,
              count(*)::int AS participants,
@@ -57,16 +77,15 @@ function derivationSql(scope: 'keys' | 'years' | { keysTable: string }): string 
              avg(p.primary_score)::float8 AS mean_primary_score,
              avg(p.test_score)::float8 AS mean_test_score,
              CASE WHEN p.procedure_code = $2 THEN
-               count(*) FILTER (WHERE CASE WHEN e.min_score IS NULL THEN m.mark = 2 ELSE p.test_score < e.min_score END)::int
+               count(*) FILTER (WHERE CASE WHEN s.min_score IS NULL THEN m.mark = 2 ELSE p.test_score < s.min_score END)::int
              END AS below_minimum_count,
              bool_and(p.is_demo) AS is_demo
         FROM participant_result p
         ${participantJoin}
-        LEFT JOIN oge_scale s ON p.procedure_code = $1 AND s.year = p.year AND s.subject_code = p.subject_code
-        LEFT JOIN ege_minimum_score e ON p.procedure_code = $2 AND e.year = p.year AND e.subject_code = p.subject_code
+        LEFT JOIN rules s ON s.procedure_code = p.procedure_code AND s.year = p.year AND s.subject_code = p.subject_code
         CROSS JOIN LATERAL (
           SELECT coalesce(p.mark, CASE
-                   WHEN s.year IS NULL OR p.primary_score IS NULL THEN NULL
+                   WHEN s.min_primary_for3 IS NULL OR p.primary_score IS NULL THEN NULL
                    WHEN p.primary_score >= s.min_primary_for5 THEN 5
                    WHEN p.primary_score >= s.min_primary_for4 THEN 4
                    WHEN p.primary_score >= s.min_primary_for3 THEN 3
@@ -127,7 +146,7 @@ export async function recomputeSchoolResults(em: EntityManager, scope: Recompute
     ]);
   } else if ('keysTable' in scope) {
     const large = await hashJoinsForLargeTables(em, scope.keysTable);
-    rows = await em.query(derivationSql({ keysTable: scope.keysTable }), [ProcedureCode.OGE, ProcedureCode.EGE]);
+    rows = await em.query(derivationSql(scope), [ProcedureCode.OGE, ProcedureCode.EGE]);
     if (large) await plannerDefaults(em);
   } else {
     if (scope.years.length === 0) return { upserted: 0, removed: 0 };

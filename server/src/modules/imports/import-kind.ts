@@ -28,6 +28,22 @@ export interface MergeCounts {
 }
 
 /**
+ * A kind's write split in steps, so that PostgreSQL writes while the rest of the file is read
+ * and parsed (the two run on separate cores). Used only where any problem found later rolls the
+ * whole transaction back (not with `--partial`): what a chunk wrote never outlives a rejected file.
+ */
+export interface ChunkedMerge {
+  /**
+   * Writes one chunk of staged rows (a table of the transaction), or leaves it for `finish`
+   * (false) when it cannot do so cheaply — e.g. its rows exist already or repeat a key. It must
+   * leave the transaction usable either way: repeats within the file are found afterwards.
+   */
+  chunk(table: string): Promise<boolean>;
+  /** Writes the rows the chunks left (`rest`, a table or view; null: none), then what depends on all of them. */
+  finish(rest: string | null): Promise<MergeCounts>;
+}
+
+/**
  * One kind of file the hub imports. Rows are parsed and checked one by one in
  * TypeScript (the domain's pure validators), staged in a temporary table, then
  * merged set-wise by the kind's SQL, all in one transaction.
@@ -56,6 +72,8 @@ export interface ImportKind<T = unknown, Context = unknown> {
   checkStaged?(em: EntityManager, table: string): Promise<Map<number, RowProblem[]>>;
   /** Writes the staged rows into the domain's tables; the rest of the staged rows are unchanged. */
   merge(em: EntityManager, table: string, importer: Importer): Promise<MergeCounts>;
+  /** The same write in chunks, for large files (see `ChunkedMerge`); kinds without it merge once at the end. */
+  openMerge?(em: EntityManager, importer: Importer): Promise<ChunkedMerge>;
 }
 
 /** A kind whose value type is erased, for registries. */

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_IMPORT_CHUNK_ROWS } from '../../config';
 import { SYSTEM } from '../../graphql/actor';
 import type { Logger } from '../../observability/logger';
 import type { HubMetrics } from '../../observability/metrics';
@@ -9,13 +10,13 @@ import { ImportJob } from './import-job.entity';
 import { ImportPhase, ImportStatus } from './import-progress';
 import type { ColumnSpec } from './reader/header';
 import { openTable, TableError, type TableRow } from './reader/table';
+import { openChunkedStager } from './chunked-staging';
+import { KeyHashes } from './key-hashes';
 import { addProblems, createProblems, problemCount, problemPages, takeDuplicates } from './staged-problems';
 import { analyzeStaging, createStaging, openStager, stagedCount } from './staging';
 
 /** Rejected rows are written to the ledger in batches of this size. */
 const REJECT_BATCH = 2000;
-/** The clock is looked at once per this many rows. */
-const PROGRESS_EVERY_ROWS = 1024;
 const PROGRESS_EVERY_MS = 250;
 
 /**
@@ -62,6 +63,8 @@ interface RunOptions {
 export interface ImportObserver {
   metrics?: HubMetrics;
   logger?: Logger;
+  /** Rows per chunk of the kinds written while the file is read (see `ChunkedMerge`). */
+  chunkRows?: number;
 }
 
 /**
@@ -148,45 +151,65 @@ export async function runImport({
     });
 
     await dataSource.transaction(async (em: EntityManager) => {
+      const importer = { userId: job.userId, displayName: job.userName };
       const context = await kind.prepare(em);
-      const stagingTable = await createStaging(em, kind);
-      const stager = await openStager(em, kind);
+      // Written while read only where a problem found later rolls everything back (see ChunkedMerge).
+      const chunked = kind.openMerge && !job.partial ? await kind.openMerge(em, importer) : null;
+      const stagingTable = await createStaging(em, kind, chunked !== null);
+      const keys = new KeyHashes();
+      const chunkedStager = chunked
+        ? openChunkedStager(em, kind, keys, chunked, {
+            rows: observe.chunkRows ?? DEFAULT_IMPORT_CHUNK_ROWS,
+            // A rejected row rejects the file: writing more of it would be wasted. A chunk is
+            // written only while no key can have repeated: a repeat is the checks' to report.
+            writing: () => job.rejected === 0 && keys.unique,
+          })
+        : null;
+      const stager = chunkedStager ?? (await openStager(em, kind, keys));
+      let stagedRows = 0;
       try {
-        for await (const row of table.rows as AsyncIterable<TableRow>) {
-          job.rowsRead++;
-          const parsed = kind.parse(row.values, context);
-          if ('problems' in parsed) {
-            reject(row.line, row.cells, parsed.problems);
-            if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
-          } else {
-            const full = stager.add(row.line, parsed.value);
-            if (full) await full;
+        for await (const batch of table.batches as AsyncIterable<TableRow[]>) {
+          for (const row of batch) {
+            job.rowsRead++;
+            const parsed = kind.parse(row.values, context);
+            if ('problems' in parsed) {
+              reject(row.line, row.cells, parsed.problems);
+              if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
+            } else {
+              stagedRows++;
+              const full = stager.add(row.line, parsed.value);
+              if (full) await full;
+            }
           }
-          if (job.rowsRead % PROGRESS_EVERY_ROWS === 0) await progress();
+          await progress();
         }
         await stager.finish();
       } catch (error) {
         await stager.abort();
         throw error;
       }
-      await analyzeStaging(em);
+      const rest = chunkedStager ? await chunkedStager.rest() : stagingTable;
+      // Statistics only for what reads the staged rows as a whole.
+      if (!keys.unique || kind.checkStaged || rest !== null) await analyzeStaging(em);
 
       await setPhase(ImportPhase.VALIDATING);
       await createProblems(em);
-      await takeDuplicates(em, kind);
+      // The key hashes prove most files free of repeats; the others are grouped exactly.
+      if (!keys.unique) await takeDuplicates(em, kind);
       if (kind.checkStaged) await addProblems(em, await kind.checkStaged(em, stagingTable));
-      if ((await problemCount(em)) > 0) {
+      const problemLines = await problemCount(em);
+      if (problemLines > 0) {
         for await (const { line, cells, problems } of cellsOfProblems(em, filePath, job.fileName, columns)) {
           reject(line, cells, problems);
           if (pendingRejects.length >= REJECT_BATCH) await flushRejects();
         }
       }
       await flushRejects();
-      staged = await stagedCount(em);
+      staged = problemLines > 0 ? await stagedCount(em) : stagedRows;
 
       if (job.rejected > 0 && !job.partial) throw new Rollback();
       await setPhase(ImportPhase.APPLYING);
-      counts = await kind.merge(em, stagingTable, { userId: job.userId, displayName: job.userName });
+      counts = chunked ? await chunked.finish(rest) : await kind.merge(em, stagingTable, importer);
       if (job.dryRun) throw new Rollback();
       // The file is kept with the job: the entry says what it did, the file what it held.
       await audit(em, {

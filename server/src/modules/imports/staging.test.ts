@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { copyText } from './staging';
+import type { AnyImportKind } from './import-kind';
+import { KeyHashes } from './key-hashes';
+import { copyText, rowEncoder } from './staging';
 
 describe('copyText', () => {
   it('writes values in COPY’s text format: \\N for null, escapes for backslash, tab and line breaks', () => {
@@ -13,5 +15,37 @@ describe('copyText', () => {
     // The two characters backslash-N are text, not null.
     expect(copyText('\\N')).toBe('\\\\N');
     expect(copyText('a\0b')).toBe('ab');
+  });
+});
+
+describe('rowEncoder', () => {
+  const kind = (keyType: 'text' | 'integer' | 'date') =>
+    ({
+      key: ['code', 'year'],
+      staging: [
+        { name: 'code', type: 'text', get: (r: any) => r.code },
+        { name: 'year', type: keyType, get: (r: any) => r.year },
+        { name: 'note', type: 'text', get: (r: any) => r.note },
+      ],
+    }) as unknown as AnyImportKind;
+
+  it('writes COPY lines and hands the key (only its columns) to the hashes', () => {
+    const keys = new KeyHashes();
+    const encode = rowEncoder(kind('integer'), keys);
+    expect(encode(2, { code: 'a\tb', year: 2024, note: null })).toBe('2\ta\\tb\t2024\t\\N\n');
+    encode(3, { code: 'a\tb', year: 2025, note: 'x' });
+    expect(keys.unique).toBe(true);
+    // Another note, the same key: a repeat.
+    encode(4, { code: 'a\tb', year: 2024, note: 'y' });
+    expect(keys.unique).toBe(false);
+  });
+
+  it('leaves repeats to the database when a key value is not compared as written', () => {
+    const asText = new KeyHashes();
+    rowEncoder(kind('integer'), asText)(2, { code: 'a', year: '2024', note: null });
+    expect(asText.unique).toBe(false);
+    const date = new KeyHashes();
+    rowEncoder(kind('date'), date);
+    expect(date.unique).toBe(false);
   });
 });

@@ -2,14 +2,21 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import type { AnyImportKind, MergeCounts } from './import-kind';
+import type { KeyHashes } from './key-hashes';
 
 export const STAGING = 'import_staging';
 
-/** A temporary table for this transaction's rows: `line` plus the kind's columns. */
-export async function createStaging(em: EntityManager, kind: AnyImportKind): Promise<string> {
+/**
+ * A temporary table for this transaction's rows: `line` plus the kind's columns. Partitioned by
+ * line when the file is written in chunks as it is read: each chunk is a partition of its own.
+ */
+export async function createStaging(em: EntityManager, kind: AnyImportKind, partitioned = false): Promise<string> {
   const columns = kind.staging.map((c) => `"${c.name}" ${c.type}`).join(', ');
   // No index on `line`: a million COPYed rows would maintain it for the few lookups of rejected lines.
-  await em.query(`CREATE TEMP TABLE ${STAGING} (line integer NOT NULL, ${columns}) ON COMMIT DROP`);
+  await em.query(
+    `CREATE TEMP TABLE ${STAGING} (line integer NOT NULL, ${columns})
+     ${partitioned ? 'PARTITION BY RANGE (line)' : ''} ON COMMIT DROP`,
+  );
   // Grouping and joining a million staged rows in memory rather than in spill files.
   await em.query(`SET LOCAL work_mem = '128MB'`);
   return STAGING;
@@ -31,6 +38,33 @@ export function copyText(value: CopyValue): string {
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '' };
 const escapeChar = (c: string) => ESCAPES[c]!;
 
+/**
+ * Encodes staged rows as COPY lines, and hands each row's natural key to `keys` (the key's values
+ * in COPY text: two keys are equal there exactly when PostgreSQL finds them equal, for text and
+ * whole numbers; a key of other types leaves repeats to the database's check).
+ */
+export function rowEncoder(kind: AnyImportKind, keys: KeyHashes): (line: number, value: unknown) => string {
+  const columns = kind.staging;
+  const keyed = columns.map((c) => kind.key.includes(c.name));
+  const types = columns.map((c) => (c.type === 'text' ? 'string' : c.type === 'integer' ? 'number' : null));
+  if (columns.some((_, i) => keyed[i] && types[i] === null)) keys.doubt();
+  return (line, value) => {
+    let row = String(line);
+    let key = '';
+    for (let i = 0; i < columns.length; i++) {
+      const raw = columns[i]!.get(value);
+      const text = copyText(raw);
+      row += '\t' + text;
+      if (keyed[i]) {
+        if (raw !== null && raw !== undefined && typeof raw !== types[i]) keys.doubt();
+        key += text + '\t';
+      }
+    }
+    keys.add(key);
+    return row + '\n';
+  };
+}
+
 /** COPY data is sent in pieces of about this many characters. */
 const COPY_CHUNK = 64 * 1024;
 
@@ -49,7 +83,7 @@ export interface Stager {
  * PostgreSQL takes rows in while this process parses the next ones, with no
  * statement per batch and no parameters to serialise.
  */
-export async function openStager(em: EntityManager, kind: AnyImportKind): Promise<Stager> {
+export async function openStager(em: EntityManager, kind: AnyImportKind, keys: KeyHashes): Promise<Stager> {
   const runner = em.queryRunner;
   if (!runner) throw new Error('Staging needs the transaction’s query runner');
   const client = (await runner.connect()) as PoolClient;
@@ -57,7 +91,7 @@ export async function openStager(em: EntityManager, kind: AnyImportKind): Promis
   const stream = client.query(copyFrom(`COPY ${STAGING} (${names}) FROM STDIN`));
   let failure: Error | null = null;
   stream.on('error', (error: Error) => (failure ??= error));
-  const columns = kind.staging;
+  const encode = rowEncoder(kind, keys);
   let text = '';
 
   const send = (): Promise<void> | undefined => {
@@ -79,9 +113,7 @@ export async function openStager(em: EntityManager, kind: AnyImportKind): Promis
 
   return {
     add(line, value) {
-      let row = String(line);
-      for (const column of columns) row += '\t' + copyText(column.get(value));
-      text += row + '\n';
+      text += encode(line, value);
       return text.length >= COPY_CHUNK ? send() : undefined;
     },
     async finish() {

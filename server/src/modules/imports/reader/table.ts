@@ -19,6 +19,9 @@ export interface OpenedTable {
   /** The header cells as written, in file order (for the rejected-rows file). */
   headerCells: string[];
   warnings: string[];
+  /** The data rows in the batches they were read in: a million-row file costs one async step per batch. */
+  batches: AsyncGenerator<TableRow[]>;
+  /** The same rows one by one (read the one or the other). */
   rows: AsyncGenerator<TableRow>;
 }
 
@@ -84,23 +87,22 @@ export async function openTable(file: string, fileName: string, specs: ColumnSpe
   const headerRecord = top[index]!;
   const warnings = unknown.map((name) => `Столбец «${name}» не используется и пропущен`);
 
-  async function* rows(): AsyncGenerator<TableRow> {
-    const toRow = (record: SourceRecord): TableRow | undefined => {
-      if (record.cells.every((c) => c === undefined || c.trim() === '')) return undefined;
+  const toRows = (records: SourceRecord[]): TableRow[] => {
+    const rows: TableRow[] = [];
+    for (const record of records) {
+      if (record.cells.every((c) => c === undefined || c.trim() === '')) continue;
       const values: Record<string, string | undefined> = {};
       for (const [key, at] of columns) values[key] = record.cells[at];
-      return { line: record.line, values, cells: record.cells };
-    };
-    for (const record of top.slice(index + 1)) {
-      const row = toRow(record);
-      if (row) yield row;
+      rows.push({ line: record.line, values, cells: record.cells });
     }
-    for await (const batch of source) {
-      for (const record of batch) {
-        const row = toRow(record);
-        if (row) yield row;
-      }
-    }
+    return rows;
+  };
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    yield toRows(top.slice(index + 1));
+    for await (const batch of source) yield toRows(batch);
+  }
+  async function* rows(): AsyncGenerator<TableRow> {
+    for await (const batch of batches()) yield* batch;
   }
 
   return {
@@ -108,6 +110,7 @@ export async function openTable(file: string, fileName: string, specs: ColumnSpe
     headerLine: headerRecord.line,
     headerCells: headerRecord.cells.map((c) => c ?? ''),
     warnings,
+    batches: batches(),
     rows: rows(),
   };
 }

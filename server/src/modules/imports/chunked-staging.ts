@@ -1,0 +1,114 @@
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { EntityManager } from 'typeorm';
+import type { AnyImportKind, ChunkedMerge } from './import-kind';
+import type { KeyHashes } from './key-hashes';
+import { rowEncoder, STAGING, type Stager } from './staging';
+
+/** The staged rows the chunks left unwritten: those from the first such line on. */
+const REST = 'import_staging_rest';
+/** Parsed rows wait in pieces of about this many characters (one flat string each, then bytes). */
+const PIECE = 64 * 1024;
+
+export interface ChunkedStager extends Stager {
+  /** After `finish`: a view of the rows left for `ChunkedMerge.finish`, or null when every chunk was written. */
+  rest(): Promise<string | null>;
+}
+
+/**
+ * Stages a file in chunks and has the kind write each chunk while this process reads and parses
+ * the next: PostgreSQL and the parser then work side by side instead of one after the other.
+ * One connection (the transaction's), so a chunk is sent once the previous chunk's write has
+ * returned; until then it waits here, parsed. Each chunk is a partition of the staging table: the
+ * kind reads just the chunk, the checks of the whole file read them all afterwards.
+ *
+ * Once a chunk is left unwritten (the kind's choice, or `writing` says no: a row was rejected, a
+ * key may repeat), every later chunk is left too, so the rest is simply the lines from there on.
+ */
+export function openChunkedStager(
+  em: EntityManager,
+  kind: AnyImportKind,
+  keys: KeyHashes,
+  merge: ChunkedMerge,
+  options: { rows: number; writing: () => boolean },
+): ChunkedStager {
+  const runner = em.queryRunner;
+  if (!runner) throw new Error('Staging needs the transaction’s query runner');
+  const encode = rowEncoder(kind, keys);
+  const names = ['line', ...kind.staging.map((c) => `"${c.name}"`)].join(', ');
+  let text = '';
+  let pieces: Buffer[] = [];
+  let rows = 0;
+  let first = 0;
+  let last = 0;
+  let partitions = 0;
+  /** The previous chunk's write, still running in PostgreSQL. */
+  let writing: Promise<void> | null = null;
+  /** The first line of the rows left for `finish`. */
+  let restFrom: number | null = null;
+
+  const settle = async () => {
+    const pending = writing;
+    writing = null;
+    if (pending) await pending;
+  };
+
+  const flush = async () => {
+    if (rows === 0) return;
+    if (text !== '') pieces.push(Buffer.from(text));
+    const [chunk, from, to] = [pieces, first, last];
+    text = '';
+    pieces = [];
+    rows = 0;
+    await settle();
+    const table = `${STAGING}_${++partitions}`;
+    await em.query(`CREATE TEMP TABLE ${table} PARTITION OF ${STAGING} FOR VALUES FROM (${from}) TO (${to + 1})`);
+    await copyPieces((await runner.connect()) as PoolClient, `COPY ${table} (${names}) FROM STDIN`, chunk);
+    if (restFrom !== null || !options.writing()) {
+      restFrom ??= from;
+      return;
+    }
+    const pending = merge.chunk(table).then((written) => {
+      if (!written) restFrom ??= from;
+    });
+    // Awaited by the next flush (or `finish`); until then a failure must not count as unhandled.
+    pending.catch(() => undefined);
+    writing = pending;
+  };
+
+  return {
+    add(line, value) {
+      if (rows === 0) first = line;
+      last = line;
+      rows++;
+      text += encode(line, value);
+      if (text.length >= PIECE) {
+        pieces.push(Buffer.from(text));
+        text = '';
+      }
+      return rows >= options.rows ? flush() : undefined;
+    },
+    async finish() {
+      await flush();
+      await settle();
+    },
+    async abort() {
+      await settle().catch(() => undefined);
+    },
+    async rest() {
+      if (restFrom === null) return null;
+      await em.query(`CREATE TEMP VIEW ${REST} AS SELECT * FROM ${STAGING} WHERE line >= ${restFrom}`);
+      return REST;
+    },
+  };
+}
+
+/** One COPY … FROM STDIN of rows already in COPY's text format. */
+async function copyPieces(client: PoolClient, statement: string, pieces: Buffer[]): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const stream = client.query(copyFrom(statement));
+    stream.on('error', reject);
+    for (const piece of pieces) stream.write(piece);
+    stream.end(() => resolve());
+  });
+}
