@@ -73,6 +73,9 @@ export interface ServerProcess {
 }
 
 /** `node server/dist/main.js` on a free port against `databaseUrl`, resolved once it says it is ready. */
+/** Characters of a server's output kept for error messages. */
+const OUTPUT_TAIL = 64 * 1024;
+
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   // BENCH_CPU_PROF_DIR: every server writes a CPU profile there when it stops (for Chrome DevTools).
@@ -90,16 +93,25 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let ready = false;
+  // Only the output's tail is kept: a server logs a line per request, and a string growing by
+  // megabytes in this process (rescanned on every chunk) would slow the load generator itself.
+  const keep = (chunk: string) => {
+    output = (output + chunk).slice(-OUTPUT_TAIL);
+  };
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Server did not start in 120 s:\n${output}`)), 120_000);
-    child.stdout!.on('data', (c) => {
-      output += c;
-      if (output.includes('Хаб готов')) {
+    child.stdout!.on('data', (c: string) => {
+      keep(c);
+      if (!ready && output.includes('Хаб готов')) {
+        ready = true;
         clearTimeout(timer);
         resolve();
       }
     });
-    child.stderr!.on('data', (c) => (output += c));
+    child.stderr!.on('data', keep);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`Server exited (${code}) before it was ready:\n${output}`));
