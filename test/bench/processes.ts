@@ -69,6 +69,8 @@ export interface ServerProcess {
   endpoint: string;
   pid: number;
   rssMb(): number;
+  /** The last lines the server wrote (its log), for a failed benchmark's report. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -123,6 +125,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     endpoint: `${url}graphql`,
     pid: child.pid!,
     rssMb: () => procMemoryMb(child.pid!, 'VmRSS'),
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -67,6 +67,14 @@ export async function runBenchmarks(
         figures.push(...(await benchmark(ctx)));
       } catch (error) {
         log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+        // What the servers logged last, warnings and errors only: why a request failed is usually there.
+        for (const server of servers ?? []) {
+          const notable = server
+            .output()
+            .split('\n')
+            .filter((line) => /"level":(40|50|60)/.test(line));
+          if (notable.length) log(`  ${server.url} logged:\n${notable.slice(-20).join('\n')}`);
+        }
         figures.push({
           benchmark: name,
           id: `${name}.error`,

@@ -40,6 +40,7 @@ const BUDGET_BYTES = 64 * 1024 * 1024;
 export class AggregateResponses {
   private readonly stored = new Map<string, StoredResponse>();
   private bytes = 0;
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(private readonly service: AggregateService) {}
 
@@ -78,21 +79,50 @@ export class AggregateResponses {
   }
 
   /**
-   * The stored response for this body and caller if every answer in it stands;
-   * null sends the request the normal way (which also reports any error).
+   * The stored response for this body and caller: `fresh` if every answer in it
+   * stands, `stale` if the question is known but its answers moved on; null for
+   * a question not stored (the normal way answers it, and reports any error).
    */
-  async lookup(rawBody: Buffer | undefined, actor: Actor): Promise<StoredResponse | null> {
+  async lookup(
+    rawBody: Buffer | undefined,
+    actor: Actor,
+  ): Promise<{ fresh: StoredResponse } | { stale: string } | null> {
     // The anonymous may only sign in: the normal way tells them so.
     if (!rawBody || rawBody.length > MAX_BODY_BYTES || actor.role === null) return null;
-    const stored = this.stored.get(rawBody.toString('utf8'));
+    const key = rawBody.toString('utf8');
+    const stored = this.stored.get(key);
     if (!stored || (stored.everySchoolOnly && !seesEverySchool(actor))) return null;
     for (const answer of stored.answers) {
       const current = await this.service.aggregate(answer.indicator, answer.groupBy, answer.filter);
-      if (current !== answer.result) return null;
+      if (current !== answer.result) return { stale: key };
     }
-    return stored;
+    return { fresh: stored };
+  }
+
+  /**
+   * One request answers a stale question the normal way; others asking it meanwhile wait for
+   * that response to be stored instead of each running GraphQL over the same (perhaps 40,000)
+   * rows. Returns what to wait for, or null when this request is the one to answer.
+   */
+  answering(key: string, res: Response): Promise<void> | null {
+    const running = this.running.get(key);
+    if (running) return running;
+    const done = new Promise<void>((resolve) => res.once('close', () => resolve()));
+    this.running.set(key, done);
+    void done.then(() => {
+      if (this.running.get(key) === done) this.running.delete(key);
+    });
+    return null;
   }
 }
+
+/** How long a request waits for another to answer the same stale question before answering it itself. */
+const WAIT_FOR_ANSWER_MS = 5000;
+
+const stalled = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
 
 /** Express middleware before GraphQL: answers from a stored response when one stands. */
 export function storedAggregateResponses(
@@ -107,8 +137,15 @@ export function storedAggregateResponses(
     const started = performance.now();
     void (async () => {
       const actor = await identify(req.headers.authorization);
-      const stored = await responses.lookup(raw, actor);
-      if (!stored) return false;
+      let found = await responses.lookup(raw, actor);
+      if (found && 'stale' in found) {
+        const running = responses.answering(found.stale, res);
+        if (!running) return false;
+        await Promise.race([running, stalled(WAIT_FOR_ANSWER_MS)]);
+        found = await responses.lookup(raw, actor);
+      }
+      if (!found || !('fresh' in found)) return false;
+      const stored = found.fresh;
       limit(actor, req.ip ?? 'unknown');
       res.locals.userId = actor.userId ?? undefined;
       res.locals.operation = stored.operationName ?? '(query)';

@@ -119,7 +119,10 @@ export class AggregateService {
   ): Promise<AggregateResult> {
     const question = this.prepare(code, groupBy, filter);
     const version = await this.currentVersion();
-    const directory = await this.currentDirectory(version);
+    await this.currentDirectory(version);
+    // The newest directory, not the one this question waited for: a question holding an older one
+    // would otherwise start its facts over, and the next question with the newer one again.
+    const directory = this.directory!.current;
     const facts = await this.currentFacts(
       question.indicator,
       question.factsKey,
