@@ -119,10 +119,10 @@ export class AggregateService {
   ): Promise<AggregateResult> {
     const question = this.prepare(code, groupBy, filter);
     const version = await this.currentVersion();
-    await this.currentDirectory(version);
+    const waited = await this.currentDirectory(version);
     // The newest directory, not the one this question waited for: a question holding an older one
     // would otherwise start its facts over, and the next question with the newer one again.
-    const directory = this.directory!.current;
+    const directory = this.directory?.current ?? waited;
     const facts = await this.currentFacts(
       question.indicator,
       question.factsKey,
@@ -229,7 +229,10 @@ export class AggregateService {
       }),
     };
     load.done.catch(() => {
-      if (this.directoryLoad === load) this.directoryLoad = null;
+      if (this.directoryLoad !== load) return;
+      this.directoryLoad = null;
+      // What was held is still not to be trusted: the next question tries again.
+      this.directoryStale = true;
     });
     this.directoryLoad = load;
     return load.done;
