@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHub } from '../harness/cli';
 import { startTestHub, type TestHub } from '../harness/hub';
+import { writeParticipantLines } from './participant-lines';
 import { DIRECT_SQL, STORED_SQL } from './participant-sql';
 
 /**
@@ -22,13 +23,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const HEADER = 'Код участника;Код ОО;Процедура;Год;Предмет;Класс;Первичный балл;Тестовый балл;Отметка';
-
-function file(name: string, lines: string[]): string {
-  const filePath = path.join(dir, name);
-  fs.writeFileSync(filePath, [HEADER, ...lines].join('\n'));
-  return filePath;
-}
+const file = (name: string, lines: string[]) => writeParticipantLines(dir, name, lines);
 
 /** Line 2 is the first row: chunks are lines 2–4, 5–7, 8–10, … */
 const importFile = (filePath: string, ...flags: string[]) =>

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHub } from '../harness/cli';
 import { startTestHub, type TestHub } from '../harness/hub';
 import { writeParticipantFile } from '../harness/participant-file';
+import { writeParticipantLines } from './participant-lines';
 import { DIRECT_SQL, STORED_SQL } from './participant-sql';
 
 const fixture = (name: string) => path.resolve(__dirname, 'fixtures', name);
@@ -20,13 +21,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const HEADER = 'Код участника;Код ОО;Процедура;Год;Предмет;Класс;Первичный балл;Тестовый балл;Отметка';
-
-function file(name: string, lines: string[]): string {
-  const filePath = path.join(dir, name);
-  fs.writeFileSync(filePath, [HEADER, ...lines].join('\n'));
-  return filePath;
-}
+const file = (name: string, lines: string[]) => writeParticipantLines(dir, name, lines);
 
 const importFile = (filePath: string, ...flags: string[]) =>
   runHub(['import', 'participant-results', filePath, ...flags], hub.databaseUrl);
