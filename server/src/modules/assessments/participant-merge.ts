@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { EntityManager, QueryRunner } from 'typeorm';
-import type { ChunkedMerge, MergeCounts } from '../imports/import-kind';
+import type { ChunkedMerge, ChunkRows, MergeCounts } from '../imports/import-kind';
 import { hashJoinsForLargeTables, plannerDefaults, primaryKeyLookups } from './planner-hints';
 import { recomputeSchoolResults, SAME_KEY } from './school-result-derivation';
 
@@ -33,8 +33,10 @@ const UNIQUE_VIOLATION = '23505';
  * meanwhile (readers are not blocked).
  *
  * Large files are written chunk by chunk while they are read (see `ChunkedMerge`). Chunks are
- * first tried as all new, by one plain INSERT under a savepoint: the common large file (new
- * results) then costs no lookup at all. Once a chunk is refused by the primary key (a row exists),
+ * first tried as all new, by one COPY of the file's rows straight into the table under a
+ * savepoint: the common large file (new results) then costs no lookup at all, and its rows go in
+ * batches, in the file's order (a file sorted by participant fills the primary key in order).
+ * Once a chunk is refused by the primary key (a row exists),
  * it and every later chunk are compared with the stored rows by one join: new lines are inserted,
  * changed ones updated (the keys they leave derived again), equal ones left untouched — two plain
  * statements, where an INSERT … ON CONFLICT costs a third more per row. The import has made sure
@@ -87,15 +89,18 @@ export class ParticipantMerge implements ChunkedMerge {
     if (large) await plannerDefaults(this.em);
   }
 
-  async chunk(table: string): Promise<boolean> {
-    await this.write(table, false);
+  async chunk(table: string, rows: ChunkRows): Promise<boolean> {
+    await this.write(table, false, rows);
     return true;
   }
 
-  /** `bulk`: the table may be the whole file (read in hashed passes); a chunk is looked up by the primary key. */
-  private async write(table: string, bulk: boolean): Promise<void> {
+  /**
+   * `bulk`: the table may be the whole file (read in hashed passes); a chunk is looked up by the
+   * primary key. `rows`: the chunk's rows again, to be tried as all new.
+   */
+  private async write(table: string, bulk: boolean, rows?: ChunkRows): Promise<void> {
     await this.takeNewKeys(table);
-    if (this.optimistic && (await this.insertAll(table))) return;
+    if (this.optimistic && (await this.insertAll(table, rows))) return;
     // Rows exist already: this chunk, and every later one, is compared with the stored rows.
     this.optimistic = false;
     const large = bulk && (await hashJoinsForLargeTables(this.em, table));
@@ -114,20 +119,25 @@ export class ParticipantMerge implements ChunkedMerge {
   }
 
   /**
-   * The whole chunk in one plain INSERT under a savepoint: refused by the primary key (and rolled
-   * back to the savepoint) as soon as one of its rows exists. On the driver's client: a refused
-   * chunk is expected here, not an error for the query log.
+   * The whole chunk (its rows as sent, else the staged table) written under a savepoint: refused
+   * by the primary key (and rolled back to the savepoint) as soon as one of its rows exists. On
+   * the driver's client: a refused chunk is expected here, not an error for the query log.
    */
-  private async insertAll(table: string): Promise<boolean> {
+  private async insertAll(table: string, rows?: ChunkRows): Promise<boolean> {
     const client = (await this.runner.connect()) as PoolClient;
     await client.query(`SAVEPOINT import_chunk`);
     try {
-      // In the order of the (school, year) index: its insertions then land next to each other.
-      const written = await client.query(
-        `INSERT INTO participant_result (${VALUES}, is_demo)
-         SELECT ${VALUES}, false FROM ${table} ORDER BY school_code, year`,
-      );
-      this.inserted += written.rowCount ?? 0;
+      if (rows) {
+        // New rows are demo-free real ones: `is_demo` takes its default (false).
+        this.inserted += await rows.copyInto('participant_result');
+      } else {
+        // In the order of the (school, year) index: its insertions then land next to each other.
+        const written = await client.query(
+          `INSERT INTO participant_result (${VALUES}, is_demo)
+           SELECT ${VALUES}, false FROM ${table} ORDER BY school_code, year`,
+        );
+        this.inserted += written.rowCount ?? 0;
+      }
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       await client.query(`ROLLBACK TO SAVEPOINT import_chunk`);

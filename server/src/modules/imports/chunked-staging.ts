@@ -7,7 +7,7 @@ import { rowEncoder, STAGING, type Stager } from './staging';
 
 /** The staged rows the chunks left unwritten: those from the first such line on. */
 const REST = 'import_staging_rest';
-/** Parsed rows wait in pieces of about this many characters (one flat string each, then bytes). */
+/** Parsed rows wait in pieces of about this many characters. */
 const PIECE = 64 * 1024;
 
 export interface ChunkedStager extends Stager {
@@ -35,9 +35,11 @@ export function openChunkedStager(
   const runner = em.queryRunner;
   if (!runner) throw new Error('Staging needs the transaction’s query runner');
   const encode = rowEncoder(kind, keys);
-  const names = ['line', ...kind.staging.map((c) => `"${c.name}"`)].join(', ');
-  let text = '';
-  let pieces: Buffer[] = [];
+  const columns = kind.staging.map((c) => `"${c.name}"`).join(', ');
+  const names = `line, ${columns}`;
+  const staged = new Pieces();
+  /** The same rows without `line`, for a kind that writes a chunk straight into its table. */
+  const bare = new Pieces();
   let rows = 0;
   let first = 0;
   let last = 0;
@@ -55,20 +57,19 @@ export function openChunkedStager(
 
   const flush = async () => {
     if (rows === 0) return;
-    if (text !== '') pieces.push(Buffer.from(text));
-    const [chunk, from, to] = [pieces, first, last];
-    text = '';
-    pieces = [];
+    const [chunk, rowsAgain, from, to] = [staged.take(), bare.take(), first, last];
     rows = 0;
     await settle();
     const table = `${STAGING}_${++partitions}`;
     await em.query(`CREATE TEMP TABLE ${table} PARTITION OF ${STAGING} FOR VALUES FROM (${from}) TO (${to + 1})`);
-    await copyPieces((await runner.connect()) as PoolClient, `COPY ${table} (${names}) FROM STDIN`, chunk);
+    const client = (await runner.connect()) as PoolClient;
+    await copyPieces(client, `COPY ${table} (${names}) FROM STDIN`, chunk);
     if (restFrom !== null || !options.writing()) {
       restFrom ??= from;
       return;
     }
-    const pending = merge.chunk(table).then((written) => {
+    const copyInto = (target: string) => copyPieces(client, `COPY ${target} (${columns}) FROM STDIN`, rowsAgain);
+    const pending = merge.chunk(table, { copyInto }).then((written) => {
       if (!written) restFrom ??= from;
     });
     // Awaited by the next flush (or `finish`); until then a failure must not count as unhandled.
@@ -81,11 +82,9 @@ export function openChunkedStager(
       if (rows === 0) first = line;
       last = line;
       rows++;
-      text += encode(line, value);
-      if (text.length >= PIECE) {
-        pieces.push(Buffer.from(text));
-        text = '';
-      }
+      const row = encode(value);
+      staged.add(line + '\t' + row);
+      bare.add(row);
       return rows >= options.rows ? flush() : undefined;
     },
     async finish() {
@@ -103,12 +102,35 @@ export function openChunkedStager(
   };
 }
 
-/** One COPY … FROM STDIN of rows already in COPY's text format. */
-async function copyPieces(client: PoolClient, statement: string, pieces: Buffer[]): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
+/** Parsed rows as COPY text, waiting in pieces of about `PIECE` characters (one flat string each, then bytes). */
+class Pieces {
+  private text = '';
+  private pieces: Buffer[] = [];
+
+  add(row: string): void {
+    this.text += row;
+    if (this.text.length >= PIECE) {
+      this.pieces.push(Buffer.from(this.text));
+      this.text = '';
+    }
+  }
+
+  /** Everything added so far; empty again after. */
+  take(): Buffer[] {
+    if (this.text !== '') this.pieces.push(Buffer.from(this.text));
+    const pieces = this.pieces;
+    this.text = '';
+    this.pieces = [];
+    return pieces;
+  }
+}
+
+/** One COPY … FROM STDIN of rows already in COPY's text format; resolves to the rows written. */
+async function copyPieces(client: PoolClient, statement: string, pieces: Buffer[]): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
     const stream = client.query(copyFrom(statement));
     stream.on('error', reject);
     for (const piece of pieces) stream.write(piece);
-    stream.end(() => resolve());
+    stream.end(() => resolve(stream.rowCount));
   });
 }

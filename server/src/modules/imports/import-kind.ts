@@ -27,6 +27,17 @@ export interface MergeCounts {
   updated: number;
 }
 
+/** The rows of a chunk as the file gave them, to be sent again. */
+export interface ChunkRows {
+  /**
+   * One COPY of the chunk's rows, in the file's order, into `target`: a table with columns named
+   * as the kind's staging columns (other columns take their defaults). COPY writes rows in
+   * batches, where INSERT … SELECT from the staged chunk writes them one by one: the common large
+   * file (all new results) is written in about half the time. Resolves to the rows written.
+   */
+  copyInto(target: string): Promise<number>;
+}
+
 /**
  * A kind's write split in steps, so that PostgreSQL writes while the rest of the file is read
  * and parsed (the two run on separate cores). Used only where any problem found later rolls the
@@ -38,7 +49,7 @@ export interface ChunkedMerge {
    * (false) when it cannot do so cheaply — e.g. its rows exist already or repeat a key. It must
    * leave the transaction usable either way: repeats within the file are found afterwards.
    */
-  chunk(table: string): Promise<boolean>;
+  chunk(table: string, rows: ChunkRows): Promise<boolean>;
   /** Writes the rows the chunks left (`rest`, a table or view; null: none), then what depends on all of them. */
   finish(rest: string | null): Promise<MergeCounts>;
 }

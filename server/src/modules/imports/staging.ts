@@ -39,22 +39,24 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
 const escapeChar = (c: string) => ESCAPES[c]!;
 
 /**
- * Encodes staged rows as COPY lines, and hands each row's natural key to `keys` (the key's values
- * in COPY text: two keys are equal there exactly when PostgreSQL finds them equal, for text and
- * whole numbers; a key of other types leaves repeats to the database's check).
+ * Encodes a parsed row as a COPY line of the kind's staging columns (without `line`: staging
+ * puts it in front, a kind writing a chunk straight into its table sends the line as it is), and
+ * hands each row's natural key to `keys` (the key's values in COPY text: two keys are equal there
+ * exactly when PostgreSQL finds them equal, for text and whole numbers; a key of other types
+ * leaves repeats to the database's check).
  */
-export function rowEncoder(kind: AnyImportKind, keys: KeyHashes): (line: number, value: unknown) => string {
+export function rowEncoder(kind: AnyImportKind, keys: KeyHashes): (value: unknown) => string {
   const columns = kind.staging;
   const keyed = columns.map((c) => kind.key.includes(c.name));
   const types = columns.map((c) => (c.type === 'text' ? 'string' : c.type === 'integer' ? 'number' : null));
   if (columns.some((_, i) => keyed[i] && types[i] === null)) keys.doubt();
-  return (line, value) => {
-    let row = String(line);
+  return (value) => {
+    let row = '';
     let key = '';
     for (let i = 0; i < columns.length; i++) {
       const raw = columns[i]!.get(value);
       const text = copyText(raw);
-      row += '\t' + text;
+      row += i === 0 ? text : '\t' + text;
       if (keyed[i]) {
         if (raw !== null && raw !== undefined && typeof raw !== types[i]) keys.doubt();
         key += text + '\t';
@@ -113,7 +115,7 @@ export async function openStager(em: EntityManager, kind: AnyImportKind, keys: K
 
   return {
     add(line, value) {
-      text += encode(line, value);
+      text += line + '\t' + encode(value);
       return text.length >= COPY_CHUNK ? send() : undefined;
     },
     async finish() {
