@@ -131,26 +131,52 @@ function derivationSql(scope: 'keys' | 'years' | { keysTable: string; emptiedKey
  * whole years are read in one pass.
  */
 export async function recomputeSchoolResults(em: EntityManager, scope: RecomputeScope): Promise<RecomputeReport> {
-  let rows: RecomputeReport[];
-  if ('keys' in scope) {
-    if (scope.keys.length === 0) return { upserted: 0, removed: 0 };
-    const k = scope.keys;
-    rows = await em.query(derivationSql('keys'), [
-      ProcedureCode.OGE,
-      ProcedureCode.EGE,
-      k.map((x) => x.schoolCode),
-      k.map((x) => x.procedureCode),
-      k.map((x) => x.year),
-      k.map((x) => x.subjectCode),
-      k.map((x) => x.grade),
-    ]);
-  } else if ('keysTable' in scope) {
-    const large = await hashJoinsForLargeTables(em, scope.keysTable);
-    rows = await em.query(derivationSql(scope), [ProcedureCode.OGE, ProcedureCode.EGE]);
-    if (large) await plannerDefaults(em);
-  } else {
-    if (scope.years.length === 0) return { upserted: 0, removed: 0 };
-    rows = await em.query(derivationSql('years'), [ProcedureCode.OGE, ProcedureCode.EGE, [...scope.years]]);
-  }
-  return rows[0]!;
+  if ('keys' in scope && scope.keys.length === 0) return { upserted: 0, removed: 0 };
+  if ('years' in scope && scope.years.length === 0) return { upserted: 0, removed: 0 };
+  return withRollupOnce(em, async () => {
+    let rows: RecomputeReport[];
+    if ('keys' in scope) {
+      const k = scope.keys;
+      rows = await em.query(derivationSql('keys'), [
+        ProcedureCode.OGE,
+        ProcedureCode.EGE,
+        k.map((x) => x.schoolCode),
+        k.map((x) => x.procedureCode),
+        k.map((x) => x.year),
+        k.map((x) => x.subjectCode),
+        k.map((x) => x.grade),
+      ]);
+    } else if ('keysTable' in scope) {
+      const large = await hashJoinsForLargeTables(em, scope.keysTable);
+      rows = await em.query(derivationSql(scope), [ProcedureCode.OGE, ProcedureCode.EGE]);
+      if (large) await plannerDefaults(em);
+    } else {
+      rows = await em.query(derivationSql('years'), [ProcedureCode.OGE, ProcedureCode.EGE, [...scope.years]]);
+    }
+    return rows[0]!;
+  });
+}
+
+/**
+ * Runs the derivation with the rollup's triggers deferred (migration `RollupOnce`): its upsert
+ * fires an INSERT and an UPDATE trigger, and each (school, year, procedure) they touch is then
+ * refreshed once here rather than once per trigger.
+ */
+async function withRollupOnce<T>(em: EntityManager, derive: () => Promise<T>): Promise<T> {
+  // Outside a transaction each statement commits alone: the triggers refresh as they go.
+  if (!em.queryRunner?.isTransactionActive) return derive();
+  await em.query(
+    `CREATE TEMP TABLE IF NOT EXISTS assessment_rollup_pending (school_code text, year integer, procedure_code text)
+     ON COMMIT DROP`,
+  );
+  await em.query(`SELECT set_config('hub.rollup_deferred', 'on', true)`);
+  const result = await derive();
+  await em.query(`SELECT set_config('hub.rollup_deferred', 'off', true)`);
+  await em.query(
+    `SELECT assessment_rollup_refresh(array_agg(school_code), array_agg(year), array_agg(procedure_code))
+       FROM (SELECT DISTINCT school_code, year, procedure_code FROM assessment_rollup_pending) k
+     HAVING count(*) > 0`,
+  );
+  await em.query(`DELETE FROM assessment_rollup_pending`);
+  return result;
 }
