@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
+import { copyPieces } from './copy-pieces';
 import type { AnyImportKind, ChunkedMerge } from './import-kind';
 import type { KeyHashes } from './key-hashes';
 import { rowEncoder, STAGING, type Stager } from './staging';
@@ -123,14 +123,4 @@ class Pieces {
     this.pieces = [];
     return pieces;
   }
-}
-
-/** One COPY … FROM STDIN of rows already in COPY's text format; resolves to the rows written. */
-async function copyPieces(client: PoolClient, statement: string, pieces: Buffer[]): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const stream = client.query(copyFrom(statement));
-    stream.on('error', reject);
-    for (const piece of pieces) stream.write(piece);
-    stream.end(() => resolve(stream.rowCount));
-  });
 }
