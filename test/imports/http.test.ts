@@ -1,7 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEPT_PIECE_BYTES, keptFileBytes } from '../../server/src/modules/imports/kept-file';
 import { startTestHub, type TestHub } from '../harness/hub';
 
 let hub: TestHub;
@@ -113,6 +115,20 @@ describe('POST /api/imports/<kind>', () => {
     const content = fs.readFileSync(path.resolve(__dirname, 'fixtures', 'schools-formula.csv'));
     const { id } = (await (await upload('schools', 'formula.csv', content, '?partial=true')).json()) as { id: string };
     expect(await waitForJob(id)).toMatchObject({ status: 'APPLIED', inserted: 2, rejected: 1 });
+  });
+
+  it('keeps the uploaded file whole: the upload is removed only once it is kept', async () => {
+    const content = Buffer.from(randomBytes(Math.ceil(KEPT_PIECE_BYTES * 1.6)).toString('base64'));
+    const { id } = (await (await upload('schools', 'noise.csv', content)).json()) as { id: string };
+    expect(await waitForJob(id)).toMatchObject({ status: 'REJECTED' });
+    const pieces: Buffer[] = [];
+    for await (const piece of keptFileBytes(hub.hub.dataSource.manager, id)) pieces.push(piece);
+    expect(Buffer.concat(pieces).equals(content)).toBe(true);
+    const [job] = await hub.sql('SELECT file_size, sha256 FROM import_job WHERE id = $1', [id]);
+    expect(job).toEqual({
+      file_size: String(content.length),
+      sha256: createHash('sha256').update(content).digest('hex'),
+    });
   });
 
   it('refuses unknown kinds and requests without a file', async () => {

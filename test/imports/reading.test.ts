@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -141,16 +140,4 @@ describe('XLSX', () => {
     expect(job.status).toBe('rejected');
     expect(job.error).toMatch(/Не найдена строка заголовков/);
   });
-});
-
-it('keeps the original file for audit, byte for byte', async () => {
-  const content = Buffer.from('Код ОО;Муниципалитет;Полное наименование\nsch700407;г. Томск;Школа 407\n');
-  const { job } = await importFile('audit.csv', content);
-  const chunks = await hub.sql<{ data: Buffer }>('SELECT data FROM import_file_chunk WHERE job_id = $1 ORDER BY seq', [
-    job.id,
-  ]);
-  const stored = Buffer.concat(chunks.map((c) => c.data));
-  expect(stored.equals(content)).toBe(true);
-  expect(job.sha256).toBe(createHash('sha256').update(content).digest('hex'));
-  expect(job.fileSize).toBe(content.length);
 });

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keptFileBytes } from '../../server/src/modules/imports/kept-file';
 import { runHub } from '../harness/cli';
 import { startTestHub, type TestHub } from '../harness/hub';
 
@@ -97,7 +100,7 @@ describe('pnpm hub import schools', () => {
 
   it('records every import: who, file, size, checksum, counts, outcome', async () => {
     const jobs = await hub.sql(
-      `SELECT kind, file_name, file_size, sha256, user_name, status, rows_read, rejected, dry_run, partial
+      `SELECT id, kind, file_name, file_size, sha256, user_name, status, rows_read, rejected, dry_run, partial
          FROM import_job ORDER BY created_at`,
     );
     expect(jobs.length).toBeGreaterThanOrEqual(6);
@@ -107,8 +110,12 @@ describe('pnpm hub import schools', () => {
       status: 'applied',
       rows_read: 2,
     });
-    expect(jobs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(Number(jobs[0]!.file_size)).toBeGreaterThan(100);
+    const original = fs.readFileSync(fixture('schools-utf8-bom.csv'));
+    expect(jobs[0]!.sha256).toBe(createHash('sha256').update(original).digest('hex'));
+    expect(Number(jobs[0]!.file_size)).toBe(original.length);
+    const kept: Buffer[] = [];
+    for await (const piece of keptFileBytes(hub.hub.dataSource.manager, jobs[0]!.id)) kept.push(piece);
+    expect(Buffer.concat(kept).equals(original)).toBe(true);
     expect(jobs[0]!.user_name).toMatch(/^командная строка/);
     expect(jobs.some((j) => j.status === 'rejected' && j.rejected === 5)).toBe(true);
     expect(jobs.some((j) => j.status === 'checked' && j.dry_run)).toBe(true);

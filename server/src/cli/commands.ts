@@ -6,13 +6,8 @@ import pg from 'pg';
 import { loadConfig } from '../config';
 import { createDataSource } from '../db/data-source';
 import { migrate } from '../db/migrate';
-import { buildHubSchema, printHubSchema } from '../graphql/schema';
 import { runSeeds } from '../seed/run-seeds';
 import { EMBEDDED_DATABASE, openDatabase } from './database';
-import { backupCommand, restoreCommand } from './backup-commands';
-import { generateCommand } from './generate-command';
-import { importCommand } from './import-command';
-import { userCommand } from './user-command';
 
 export interface Command {
   summary: string;
@@ -56,12 +51,16 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
+/**
+ * Each command loads its own code when it runs (the `import(…)`s below): a command starts
+ * without loading the others' — the GraphQL schema, the backup, the generator.
+ */
 export const commands: Record<string, Command> = {
   import: {
     summary:
       'импорт файла: import <вид> <файл> [--dry-run] [--partial] (0 — применён, 1 — отклонён, 2 — ошибка вызова)',
     options: { 'dry-run': { type: 'boolean' }, partial: { type: 'boolean' } },
-    run: importCommand,
+    run: async (values, positionals) => (await import('./import-command.js')).importCommand(values, positionals),
   },
   user: {
     summary:
@@ -74,7 +73,7 @@ export const commands: Record<string, Command> = {
       assign: { type: 'string' },
       name: { type: 'string' },
     },
-    run: userCommand,
+    run: async (values, positionals) => (await import('./user-command.js')).userCommand(values, positionals),
   },
   migrate: {
     summary: 'применить миграции схемы базы данных',
@@ -156,20 +155,21 @@ export const commands: Record<string, Command> = {
     summary:
       'синтетические данные национального масштаба для замеров: generate --schools N --participants N [--seed N]',
     options: { schools: { type: 'string' }, participants: { type: 'string' }, seed: { type: 'string' } },
-    run: generateCommand,
+    run: async (values) => (await import('./generate-command.js')).generateCommand(values),
   },
   backup: {
     summary: 'резервная копия всей базы в файл: backup <файл>',
-    run: backupCommand,
+    run: async (values, positionals) => (await import('./backup-commands.js')).backupCommand(values, positionals),
   },
   restore: {
     summary: 'восстановить базу из копии: restore <файл> [--yes] (--yes заменяет имеющиеся данные)',
     options: { yes: { type: 'boolean', short: 'y' } },
-    run: restoreCommand,
+    run: async (values, positionals) => (await import('./backup-commands.js')).restoreCommand(values, positionals),
   },
   'schema:emit': {
     summary: 'записать SDL сервера в schema/schema.graphql',
     async run() {
+      const { buildHubSchema, printHubSchema } = await import('../graphql/schema.js');
       fs.writeFileSync(SCHEMA_FILE, printHubSchema(await buildHubSchema()));
       console.log(`Записано: ${path.relative(process.cwd(), SCHEMA_FILE)}`);
       return 0;
@@ -178,6 +178,7 @@ export const commands: Record<string, Command> = {
   'schema:check': {
     summary: 'проверить, что schema/schema.graphql совпадает с тем, что выдаёт сервер',
     async run() {
+      const { buildHubSchema, printHubSchema } = await import('../graphql/schema.js');
       const emitted = printHubSchema(await buildHubSchema());
       const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
       if (emitted === committed) {

@@ -6,7 +6,11 @@ import { loadConfig } from '../config';
 import { SYSTEM } from '../graphql/actor';
 import { createDataSource } from '../db/data-source';
 import { migrate } from '../db/migrate';
-import { ImportStatus, ImportsService, IMPORT_KINDS, type ImportJob } from '../modules/imports';
+// The module's parts rather than its index, which also brings the resolver and the HTTP routes.
+import type { ImportJob } from '../modules/imports/import-job.entity';
+import { ImportStatus } from '../modules/imports/import-progress';
+import { ImportsService } from '../modules/imports/imports.service';
+import { IMPORT_KINDS } from '../modules/imports/kinds';
 import { createHubPubSub } from '../realtime/topics';
 import { runSeeds } from '../seed/run-seeds';
 import { openDatabase } from './database';

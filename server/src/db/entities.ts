@@ -1,16 +1,16 @@
-import { assessmentEntities } from '../modules/assessments';
-import { auditEntities } from '../modules/audit';
+import { assessmentEntities } from '../modules/assessments/entities';
+import { auditEntities } from '../modules/audit/entities';
 import { Cluster } from '../modules/clusters/cluster.entity';
-import { importEntities } from '../modules/imports';
-import { userEntities } from '../modules/users';
+import { importEntities } from '../modules/imports/entities';
+import { userEntities } from '../modules/users/entities';
 import { Municipality } from '../modules/municipalities/municipality.entity';
 import { MunicipalityAlias } from '../modules/municipalities/municipality-alias.entity';
-import { planEntities } from '../modules/plans';
-import { riskEntities } from '../modules/risk';
+import { planEntities } from '../modules/plans/entities';
+import { riskEntities } from '../modules/risk/entities';
 import { School } from '../modules/schools/school.entity';
-import { selfDiagnosticEntities } from '../modules/self-diagnostics';
-import { shnorEntities } from '../modules/shnor';
-import { vsokoEntities } from '../modules/vsoko';
+import { selfDiagnosticEntities } from '../modules/self-diagnostics/entities';
+import { shnorEntities } from '../modules/shnor/entities';
+import { vsokoEntities } from '../modules/vsoko/entities';
 import { SeedRun } from '../seed/seed-run.entity';
 
 /** Every TypeORM entity; a test checks that the migrations build exactly these. */

@@ -3,13 +3,13 @@ import { Cluster } from '../modules/clusters/cluster.entity';
 import { MunicipalityAlias } from '../modules/municipalities/municipality-alias.entity';
 import { Municipality } from '../modules/municipalities/municipality.entity';
 import { normalizeMunicipalityName } from '../modules/municipalities/municipality-name';
-import { assessmentSeeds } from '../modules/assessments';
-import { planSeeds } from '../modules/plans';
-import { riskSeeds } from '../modules/risk';
+import { assessmentSeedList } from '../modules/assessments/assessments.seeds';
+import { plansSeedList } from '../modules/plans/plans.seeds';
+import { riskSeedList } from '../modules/risk/risk.seeds';
 import { School } from '../modules/schools/school.entity';
-import { selfDiagnosticSeeds } from '../modules/self-diagnostics';
-import { shnorSeeds } from '../modules/shnor';
-import { vsokoSeeds } from '../modules/vsoko';
+import { selfDiagnosticSeedList } from '../modules/self-diagnostics/self-diagnostics.seeds';
+import { shnorSeedList } from '../modules/shnor/shnor.seeds';
+import { vsokoSeedList } from '../modules/vsoko/vsoko.seeds';
 import { generateDemoSchools } from './demo/demo-schools';
 import { DEFAULT_CLUSTERS } from './reference/clusters';
 import { MUNICIPALITIES, municipalityAliases } from './reference/municipalities';
@@ -77,10 +77,10 @@ const demoSchools: Seed = {
 export const SEEDS: Seed[] = [
   territory,
   demoSchools,
-  ...assessmentSeeds,
-  ...vsokoSeeds,
-  ...selfDiagnosticSeeds,
-  ...shnorSeeds,
-  ...planSeeds,
-  ...riskSeeds,
+  ...assessmentSeedList,
+  ...vsokoSeedList,
+  ...selfDiagnosticSeedList,
+  ...shnorSeedList,
+  ...plansSeedList,
+  ...riskSeedList,
 ];

@@ -14,6 +14,7 @@ import { RiskRules1764001100000 } from './1764001100000-RiskRules';
 import { IngestAtScale1764001200000 } from './1764001200000-IngestAtScale';
 import { IngestPipeline1764001300000 } from './1764001300000-IngestPipeline';
 import { TerritoryFeed1764001400000 } from './1764001400000-TerritoryFeed';
+import { KeptFileGzip1764001500000 } from './1764001500000-KeptFileGzip';
 import { RollupOnce1764001600000 } from './1764001600000-RollupOnce';
 
 /** Applied in this order; each class name carries the time it was written. */
@@ -34,5 +35,6 @@ export const migrations = [
   IngestAtScale1764001200000,
   IngestPipeline1764001300000,
   TerritoryFeed1764001400000,
+  KeptFileGzip1764001500000,
   RollupOnce1764001600000,
 ];

@@ -1,17 +1,16 @@
+// First: the entities load TypeORM and with it the reflect-metadata polyfill, which the
+// decorators of the resolvers below need when this index is the first thing loaded.
+export { assessmentEntities } from './entities';
 import type { ClassType } from 'type-graphql';
-import type { Seed } from '../../seed/seed';
 import {
   AssessmentResultConnectionResolver,
   AssessmentResultFieldsResolver,
   ParticipantResultConnectionResolver,
   ParticipantResultFieldsResolver,
 } from './assessment-result.resolver';
-import { AssessmentResult } from './assessment-result.entity';
 import { AssessmentsResolver } from './assessments.resolver';
-import { assessmentSeedList } from './assessments.seeds';
 import { EgeMinimumScore, OgeScale } from './exam-scale.entity';
-import { ParticipantResult } from './participant-result.entity';
-import { AssessmentProcedure, AssessmentProcedureAlias } from './procedure.entity';
+import { AssessmentProcedure } from './procedure.entity';
 import {
   AssessmentProcedureResolver,
   AssessmentSubjectResolver,
@@ -19,7 +18,7 @@ import {
   OgeScaleResolver,
   SchoolAssessmentsResolver,
 } from './reference.resolver';
-import { AssessmentSubject, AssessmentSubjectAlias } from './subject.entity';
+import { AssessmentSubject } from './subject.entity';
 
 export { createAssessmentsLoaders } from './assessments.loader';
 
@@ -45,18 +44,6 @@ export { AssessmentsService } from './assessments.service';
 export { AssessmentWritesService, type WriteOptions, type WriteReport } from './assessment-writes.service';
 export { recomputeSchoolResults, type RecomputeReport, type RecomputeScope } from './school-result-derivation';
 
-/** Entity classes of this module, for the data source. */
-export const assessmentEntities: ClassType[] = [
-  AssessmentProcedure,
-  AssessmentProcedureAlias,
-  AssessmentSubject,
-  AssessmentSubjectAlias,
-  EgeMinimumScore,
-  OgeScale,
-  AssessmentResult,
-  ParticipantResult,
-];
-
 /** Resolver classes of this module, for the schema. */
 export const assessmentResolvers: ClassType[] = [
   AssessmentsResolver,
@@ -70,6 +57,3 @@ export const assessmentResolvers: ClassType[] = [
   OgeScaleResolver,
   SchoolAssessmentsResolver,
 ];
-
-/** Reference and demo seeds of this module, in the order they run. */
-export const assessmentSeeds: Seed[] = assessmentSeedList;

@@ -136,7 +136,11 @@ export class ImportRejectedRow {
   problems: { column: string | null; message: string }[];
 }
 
-/** The original file, in 1 MB chunks: kept for audit, in PostgreSQL like everything else. */
+/**
+ * The original file, in pieces: kept for audit, in PostgreSQL like everything else. Pieces are
+ * gzip-compressed by the server (`gzipped`); those of files kept before that are stored as read.
+ * Written and read by `kept-file.ts`.
+ */
 @Entity('import_file_chunk')
 export class ImportFileChunk {
   @PrimaryColumn('uuid')
@@ -151,4 +155,7 @@ export class ImportFileChunk {
 
   @Column('bytea')
   data: Buffer;
+
+  @Column('boolean', { default: false })
+  gzipped: boolean;
 }

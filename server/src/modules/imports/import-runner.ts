@@ -12,6 +12,7 @@ import type { ColumnSpec } from './reader/header';
 import { openTable, TableError, type TableRow } from './reader/table';
 import { openChunkedStager } from './chunked-staging';
 import { KeyHashes } from './key-hashes';
+import { FileNotKept, type KeptFile } from './kept-file';
 import { addProblems, createProblems, problemCount, problemPages, takeDuplicates } from './staged-problems';
 import { analyzeStaging, createStaging, openStager, stagedCount } from './staging';
 
@@ -54,6 +55,8 @@ interface RunOptions {
   job: ImportJob;
   kind: AnyImportKind;
   filePath: string;
+  /** Keeping the original file, started beside the import (see `startKeeping`). */
+  keeping: Promise<KeptFile | FileNotKept>;
   /** For the audit entry of an applied import. */
   requestId?: string | null;
   /** The server's metrics and log; the command line has neither and prints its own report. */
@@ -80,6 +83,7 @@ export async function runImport({
   job,
   kind,
   filePath,
+  keeping,
   requestId = null,
   observe = {},
 }: RunOptions): Promise<ImportJob> {
@@ -211,6 +215,9 @@ export async function runImport({
       await setPhase(ImportPhase.APPLYING);
       counts = chunked ? await chunked.finish(rest) : await kind.merge(em, stagingTable, importer);
       if (job.dryRun) throw new Rollback();
+      // Applied only with its file kept: a failure to keep it rolls the import back.
+      const kept = await keeping;
+      if (kept instanceof FileNotKept) throw kept;
       // The file is kept with the job: the entry says what it did, the file what it held.
       await audit(em, {
         actor: { ...SYSTEM, userId: job.userId, displayName: job.userName },
@@ -221,7 +228,7 @@ export async function runImport({
         after: {
           kind: job.kind,
           fileName: job.fileName,
-          sha256: job.sha256,
+          sha256: kept.sha256,
           partial: job.partial,
           rowsRead: job.rowsRead,
           inserted: counts.inserted,
@@ -239,12 +246,19 @@ export async function runImport({
     } else if (error instanceof TableError) {
       job.status = ImportStatus.REJECTED;
       job.error = error.message;
-    } else {
+    } else if (!(error instanceof FileNotKept)) {
       job.status = ImportStatus.FAILED;
       job.error = 'Внутренняя ошибка при импорте; ничего не изменено. Сообщите администратору.';
       failed(error, 'import failed');
     }
   }
+  // Whatever the outcome, the job ends with its file kept (or says it is not).
+  const kept = await keeping;
+  if (kept instanceof FileNotKept) {
+    job.status = ImportStatus.FAILED;
+    job.error = kept.message;
+    failed(kept.cause, 'original file of an import not kept');
+  } else Object.assign(job, { fileSize: kept.size, sha256: kept.sha256 });
   await flushRejects().catch((error: unknown) => failed(error, 'rejected rows of an import not written'));
 
   const applied = job.status === ImportStatus.APPLIED || job.status === ImportStatus.CHECKED;

@@ -102,6 +102,7 @@ export function importsRouter(service: () => ImportsService, gateway: GraphqlGat
       res.status(202).json({ id: job.id, kind: job.kind, status: job.status });
       const filePath = upload.filePath;
       upload = null;
+      // Removed only once the run settles: the run keeps the file (for audit) beside reading it.
       void service()
         .run(job, filePath, String(res.locals.requestId))
         .finally(() => fs.rmSync(filePath, { force: true }));

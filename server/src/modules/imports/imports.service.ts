@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../graphql/actor';
 import { HubError } from '../../graphql/errors';
 import { assertAllowed } from '../users/permissions';
 import type { HubPubSub } from '../../realtime/topics';
-import { ImportFileChunk, ImportJob, ImportRejectedRow } from './import-job.entity';
+import { ImportJob, ImportRejectedRow } from './import-job.entity';
 import type { AnyImportKind } from './import-kind';
 import { runImport, type ImportObserver } from './import-runner';
 import { ImportErrorCode, unknownKindMessage } from './imports.errors';
+import { startKeeping } from './kept-file';
 import { IMPORT_KINDS } from './kinds';
-
-const CHUNK = 1024 * 1024;
 
 export interface StartImport {
   kind: string;
@@ -51,19 +49,19 @@ export class ImportsService {
   }
 
   /**
-   * Records the job and keeps the original file (in PostgreSQL, for audit);
-   * `run` then does the work. Split so that HTTP can answer with the job's id at once.
+   * Records the job; `run` then keeps the file and does the work. Split so that HTTP can
+   * answer with the job's id at once.
    */
   async create(options: StartImport): Promise<ImportJob> {
     this.kind(options.kind);
     assertAllowed(options.actor, { kind: 'import', importKind: options.kind });
-    const hash = createHash('sha256');
-    let size = 0;
-    const job = await this.dataSource.manager.save(
+    // The size is shown while the import runs; the SHA-256 comes once the file is kept.
+    const { size } = await fs.promises.stat(options.filePath);
+    return this.dataSource.manager.save(
       Object.assign(new ImportJob(), {
         kind: options.kind,
         fileName: options.fileName,
-        fileSize: 0,
+        fileSize: size,
         sha256: '',
         userId: options.actor.userId,
         userName: options.actor.displayName,
@@ -73,19 +71,13 @@ export class ImportsService {
         headerCells: [],
       }),
     );
-    let seq = 0;
-    for await (const chunk of fs.createReadStream(options.filePath, { highWaterMark: CHUNK })) {
-      const data = chunk as Buffer;
-      hash.update(data);
-      size += data.length;
-      await this.dataSource.manager.insert(ImportFileChunk, { jobId: job.id, seq: seq++, data });
-    }
-    job.fileSize = size;
-    job.sha256 = hash.digest('hex');
-    await this.dataSource.manager.update(ImportJob, job.id, { fileSize: size, sha256: job.sha256 });
-    return job;
   }
 
+  /**
+   * Keeps the original file (in PostgreSQL, for audit, whatever the outcome) while the import
+   * reads it: the two overlap rather than one waiting for the other. The file must stay in
+   * place until the returned promise settles.
+   */
   run(job: ImportJob, filePath: string, requestId: string | null = null): Promise<ImportJob> {
     const run = runImport({
       dataSource: this.dataSource,
@@ -93,6 +85,7 @@ export class ImportsService {
       job,
       kind: this.kind(job.kind),
       filePath,
+      keeping: startKeeping(this.dataSource, job.id, filePath),
       requestId,
       observe: this.observe,
     });

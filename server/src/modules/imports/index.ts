@@ -1,5 +1,7 @@
+// First: the entities load TypeORM and with it the reflect-metadata polyfill, which the
+// decorators of the resolvers below need when this index is the first thing loaded.
+export { importEntities } from './entities';
 import type { ClassType } from 'type-graphql';
-import { ImportFileChunk, ImportJob, ImportRejectedRow } from './import-job.entity';
 import { ImportsResolver } from './imports.resolver';
 
 export { ImportJob } from './import-job.entity';
@@ -18,5 +20,4 @@ export { importsRouter } from './imports.http';
 export { IMPORT_KINDS } from './kinds';
 export { escapeFormula } from './rejected-export';
 
-export const importEntities: ClassType[] = [ImportJob, ImportRejectedRow, ImportFileChunk];
 export const importResolvers: ClassType[] = [ImportsResolver];

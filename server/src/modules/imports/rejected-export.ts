@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { ImportJob, ImportRejectedRow } from './import-job.entity';
 
 /**
@@ -52,6 +51,8 @@ export async function writeRejectedCsv(job: ImportJob, next: RowSource, out: Wri
 
 /** The same as XLSX, streamed. */
 export async function writeRejectedXlsx(job: ImportJob, next: RowSource, out: Writable): Promise<void> {
+  // Loaded on demand, as in reading: few exports are XLSX, and the library is large.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet('Отклонённые строки');
   const header = sheet.addRow(headerOf(job));

@@ -1,3 +1,6 @@
+// First: the entities load TypeORM and with it the reflect-metadata polyfill, which the
+// decorators of the resolvers below need when this index is the first thing loaded.
+export { planEntities } from './entities';
 import type { ClassType } from 'type-graphql';
 import { ActivityProgressChange } from './activity-progress-change.entity';
 import { ActivityProgress } from './activity-progress.entity';
@@ -6,14 +9,12 @@ import { ActivitiesResolver } from './activities.resolver';
 import { PlanSection } from './plan-section.entity';
 import { Plan } from './plan.entity';
 import { PlanSectionResolver, PlansResolver } from './plans.resolver';
-import { plansSeedList } from './plans.seeds';
 import {
   ActivityProgressChangeResolver,
   ActivityProgressResolver,
   ProgressTargetResolver,
   SchoolPlanProgressResolver,
 } from './progress.resolver';
-import type { Seed } from '../../seed/seed';
 
 export { Activity, ActivityProgress, ActivityProgressChange, Plan, PlanSection };
 export { PlanKind, PlanLevel, ProgressStatus, RecurrenceKind } from './plans.enums';
@@ -26,9 +27,6 @@ export { PlansService, planStats } from './plans.service';
 export { ProgressService } from './progress.service';
 export { createPlansLoaders } from './plans.loader';
 
-/** Entity classes of this module, for the data source. */
-export const planEntities: ClassType[] = [Plan, PlanSection, Activity, ActivityProgress, ActivityProgressChange];
-
 /** Resolver classes of this module, for the schema. */
 export const planResolvers: ClassType[] = [
   PlansResolver,
@@ -39,6 +37,3 @@ export const planResolvers: ClassType[] = [
   ProgressTargetResolver,
   SchoolPlanProgressResolver,
 ];
-
-/** Reference and demo seeds of this module, in the order they run. */
-export const planSeeds: Seed[] = plansSeedList;

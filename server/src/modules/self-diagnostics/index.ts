@@ -1,14 +1,15 @@
+// First: the entities load TypeORM and with it the reflect-metadata polyfill, which the
+// decorators of the resolvers below need when this index is the first thing loaded.
+export { selfDiagnosticEntities } from './entities';
 import type { ClassType } from 'type-graphql';
-import type { Seed } from '../../seed/seed';
 import { SelfDiagnosticDirection } from './self-diagnostic-direction.entity';
-import { SelfDiagnosticResult, SelfDiagnosticRound, SelfDiagnosticScore } from './self-diagnostic-result.entity';
+import { SelfDiagnosticResult, SelfDiagnosticRound } from './self-diagnostic-result.entity';
 import {
   SchoolSelfDiagnosticsResolver,
   SelfDiagnosticResultConnectionResolver,
   SelfDiagnosticResultResolver,
   SelfDiagnosticRoundResolver,
 } from './self-diagnostics.resolver';
-import { selfDiagnosticSeedList } from './self-diagnostics.seeds';
 
 export { createSelfDiagnosticsLoaders } from './self-diagnostics.loader';
 export { SelfDiagnosticLevel, SelfDiagnosticDirectionKind, LEVEL_TITLES } from './self-diagnostic-level';
@@ -25,14 +26,6 @@ export { SelfDiagnosticErrorCode, type SelfDiagnosticProblem } from './self-diag
 export { SelfDiagnosticsService } from './self-diagnostics.service';
 export { SelfDiagnosticResult, SelfDiagnosticDirection, SelfDiagnosticRound };
 
-/** Entity classes of this module, for the data source. */
-export const selfDiagnosticEntities: ClassType[] = [
-  SelfDiagnosticDirection,
-  SelfDiagnosticRound,
-  SelfDiagnosticResult,
-  SelfDiagnosticScore,
-];
-
 /** Resolver classes of this module, for the schema. */
 export const selfDiagnosticResolvers: ClassType[] = [
   SelfDiagnosticResultResolver,
@@ -40,6 +33,3 @@ export const selfDiagnosticResolvers: ClassType[] = [
   SelfDiagnosticResultConnectionResolver,
   SchoolSelfDiagnosticsResolver,
 ];
-
-/** Reference and demo seeds of this module, in the order they run. */
-export const selfDiagnosticSeeds: Seed[] = selfDiagnosticSeedList;

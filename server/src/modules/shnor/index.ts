@@ -1,13 +1,13 @@
+// First: the entities load TypeORM and with it the reflect-metadata polyfill, which the
+// decorators of the resolvers below need when this index is the first thing loaded.
+export { shnorEntities } from './entities';
 import type { ClassType } from 'type-graphql';
-import type { Seed } from '../../seed/seed';
-import { ShnorListing } from './shnor-listing.entity';
 import {
   SchoolShnorResolver,
   ShnorCandidateEvidenceResolver,
   ShnorCandidateResolver,
   ShnorResolver,
 } from './shnor.resolver';
-import { shnorSeedList } from './shnor.seeds';
 
 export { createShnorLoaders } from './shnor.loader';
 
@@ -25,9 +25,6 @@ export * from './shnor-rule';
 export { ShnorService, type ShnorListingRow } from './shnor.service';
 export { ShnorCandidatesService, candidateEvidenceSql } from './shnor-candidates.service';
 
-/** Entity classes of this module, for the data source. */
-export const shnorEntities: ClassType[] = [ShnorListing];
-
 /** Resolver classes of this module, for the schema. */
 export const shnorResolvers: ClassType[] = [
   ShnorResolver,
@@ -35,6 +32,3 @@ export const shnorResolvers: ClassType[] = [
   ShnorCandidateEvidenceResolver,
   SchoolShnorResolver,
 ];
-
-/** Reference and demo seeds of this module, in the order they run. */
-export const shnorSeeds: Seed[] = shnorSeedList;

@@ -1,6 +1,8 @@
+// First: the entities load TypeORM and with it the reflect-metadata polyfill, which the
+// decorators of the resolvers below need when this index is the first thing loaded.
+export { userEntities } from './entities';
 import type { ClassType } from 'type-graphql';
 import { AuthResolver } from './auth.resolver';
-import { AppUser, LoginAttempt, RefreshToken, UserSchoolAssignment } from './user.entity';
 
 export { AuthService, type Session } from './auth.service';
 export { generatePassword, hashPassword } from './password';
@@ -10,5 +12,4 @@ export { AppUser } from './user.entity';
 export { AuthErrorCode, UserErrorCode } from './users.errors';
 export { UsersService, validateNewUser, type NewUser } from './users.service';
 
-export const userEntities: ClassType[] = [AppUser, UserSchoolAssignment, RefreshToken, LoginAttempt];
 export const userResolvers: ClassType[] = [AuthResolver];

@@ -1,21 +1,15 @@
+// First: the entities load TypeORM and with it the reflect-metadata polyfill, which the
+// decorators of the resolvers below need when this index is the first thing loaded.
+export { vsokoEntities } from './entities';
 import type { ClassType } from 'type-graphql';
-import type { Seed } from '../../seed/seed';
-import {
-  VsokoBlock,
-  VsokoDocument,
-  VsokoPassportItem,
-  VsokoScheduleStage,
-  VsokoZoneRule,
-} from './vsoko-campaign-parts.entity';
-import { VsokoCampaign, VsokoCampaignSchool } from './vsoko-campaign.entity';
+import { VsokoCampaign } from './vsoko-campaign.entity';
 import { VsokoCampaignResolver } from './vsoko-campaign.resolver';
-import { VsokoBlockScore, VsokoDocumentLink, VsokoEvaluation } from './vsoko-evaluation.entity';
+import { VsokoEvaluation } from './vsoko-evaluation.entity';
 import {
   SchoolVsokoResolver,
   VsokoEvaluationConnectionResolver,
   VsokoEvaluationResolver,
 } from './vsoko-evaluation.resolver';
-import { vsokoSeedList } from './vsoko.seeds';
 
 export { createVsokoLoaders } from './vsoko.loader';
 export { judgeDocumentLink, isDocumentProvided, DOCUMENT_EXTENSIONS, type DocumentLinkVerdict } from './document-link';
@@ -38,20 +32,6 @@ export { VsokoCampaignsService, type VsokoCampaignRules } from './vsoko-campaign
 export { VsokoZoneCode, VsokoPassportItemKind } from './vsoko-zone';
 export { VsokoEvaluation, VsokoCampaign };
 
-/** Entity classes of this module, for the data source. */
-export const vsokoEntities: ClassType[] = [
-  VsokoCampaign,
-  VsokoCampaignSchool,
-  VsokoBlock,
-  VsokoDocument,
-  VsokoPassportItem,
-  VsokoScheduleStage,
-  VsokoZoneRule,
-  VsokoEvaluation,
-  VsokoBlockScore,
-  VsokoDocumentLink,
-];
-
 /** Resolver classes of this module, for the schema. */
 export const vsokoResolvers: ClassType[] = [
   VsokoCampaignResolver,
@@ -59,6 +39,3 @@ export const vsokoResolvers: ClassType[] = [
   VsokoEvaluationConnectionResolver,
   SchoolVsokoResolver,
 ];
-
-/** Reference and demo seeds of this module, in the order they run. */
-export const vsokoSeeds: Seed[] = vsokoSeedList;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type { CellValue, Row } from 'exceljs';
 import iconv from 'iconv-lite';
 import { CsvSplitter } from './csv-splitter';
 import { detectDelimiter, type Delimiter } from './delimiter';
@@ -65,14 +65,14 @@ export async function* csvRecords(path: string, format: CsvFormat): AsyncGenerat
   }
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   // A formula's cached result: cells are data, the formula itself is never evaluated.
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('result' in value) return cellText((value.result ?? null) as CellValue);
   if ('formula' in value || 'sharedFormula' in value) return '';
   if ('text' in value) return String(value.text);
   if ('error' in value) return String(value.error);
@@ -89,6 +89,8 @@ export async function* xlsxRecords(
   hasHeader: (topRows: string[][]) => boolean,
   topRowCount: number,
 ): AsyncGenerator<SourceRecord[]> {
+  // Loaded here, not with the module: it is a large library, and most files are CSV.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     entries: 'emit',
     sharedStrings: 'cache',
@@ -100,9 +102,9 @@ export async function* xlsxRecords(
   for await (const worksheet of workbook) {
     const top: SourceRecord[] = [];
     let decided: boolean | undefined;
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+    for await (const row of worksheet as AsyncIterable<Row>) {
       // Array.from visits the holes of sparse rows, which map() would skip.
-      const record = { line: row.number, cells: Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText) };
+      const record = { line: row.number, cells: Array.from((row.values as CellValue[]).slice(1), cellText) };
       if (decided === true) yield [record];
       else if (decided === undefined) {
         top.push(record);
