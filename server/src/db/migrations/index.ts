@@ -16,6 +16,7 @@ import { IngestPipeline1764001300000 } from './1764001300000-IngestPipeline';
 import { TerritoryFeed1764001400000 } from './1764001400000-TerritoryFeed';
 import { KeptFileGzip1764001500000 } from './1764001500000-KeptFileGzip';
 import { RollupOnce1764001600000 } from './1764001600000-RollupOnce';
+import { DemoParticipants1764001700000 } from './1764001700000-DemoParticipants';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   TerritoryFeed1764001400000,
   KeptFileGzip1764001500000,
   RollupOnce1764001600000,
+  DemoParticipants1764001700000,
 ];

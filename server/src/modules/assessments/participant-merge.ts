@@ -51,6 +51,8 @@ export class ParticipantMerge implements ChunkedMerge {
   private constructor(
     private readonly em: EntityManager,
     private readonly runner: QueryRunner,
+    /** Whether any demo participant rows exist (none appear meanwhile: the table is locked, the import writes real rows). */
+    private demoRows: boolean,
   ) {}
 
   static async open(em: EntityManager): Promise<ParticipantMerge> {
@@ -66,7 +68,8 @@ export class ParticipantMerge implements ChunkedMerge {
     await em.query(
       `CREATE TEMP TABLE ${CHANGES} (line integer, stored tid, old_school_code text, old_grade integer) ON COMMIT DROP`,
     );
-    return new ParticipantMerge(em, runner);
+    const [{ demo }] = await em.query(`SELECT EXISTS (SELECT 1 FROM participant_result WHERE is_demo) AS demo`);
+    return new ParticipantMerge(em, runner, demo as boolean);
   }
 
   private async affected(sql: string): Promise<number> {
@@ -81,6 +84,7 @@ export class ParticipantMerge implements ChunkedMerge {
     );
     if (fresh === 0) return;
     await this.em.query(`INSERT INTO ${FILE_KEYS} SELECT * FROM ${NEW_KEYS}`);
+    if (!this.demoRows) return;
     const large = await hashJoinsForLargeTables(this.em, NEW_KEYS);
     await this.em.query(
       `DELETE FROM participant_result p

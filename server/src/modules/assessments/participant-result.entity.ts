@@ -18,6 +18,8 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @ObjectType({ description: 'Результат участника (обезличенный код) в оценочной процедуре по предмету' })
 @Entity('participant_result')
 @Index('IDX_participant_result_school_year', ['schoolCode', 'year'])
+// The demo rows alone: an import finds those of the keys it meets without reading the table.
+@Index('IDX_participant_result_demo', ['schoolCode', 'year'], { where: 'is_demo' })
 @Check('CHK_participant_result_scores', `"primary_score" >= 0 AND "test_score" BETWEEN 0 AND 100`)
 @Check('CHK_participant_result_mark', `"mark" BETWEEN 2 AND 5`)
 @Check('CHK_participant_result_grade', `"grade" BETWEEN 1 AND 11`)
