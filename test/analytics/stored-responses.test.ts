@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/src/observability/logger';
 import { startTestHub, type TestHub } from '../harness/hub';
 import { createUser, Role, type TestUser } from '../harness/users';
 
@@ -17,20 +19,36 @@ const QUERY = `query Dashboard($f: AggregateFilter) {
 const BY_SCHOOL = `{ aggregate(indicator: "schools.count", groupBy: SCHOOL) { rows { key } } }`;
 
 /** One request as a dashboard sends it: the same bytes each time. */
-async function post(body: string, token: string | null) {
-  const response = await fetch(`${hub.url}graphql`, {
+async function post(
+  body: string | ReadableStream,
+  token: string | null,
+  headers: Record<string, string> = {},
+  on = hub,
+) {
+  const response = await fetch(`${on.url}graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body,
-  });
-  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+  } as RequestInit);
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    requestId: response.headers.get('x-request-id'),
+    text: await response.text(),
+  };
 }
 
-async function storedCount(): Promise<number> {
-  const text = await (await fetch(`${hub.url}metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('hub_aggregate_stored_responses_total '));
-  return Number(line?.split(' ')[1] ?? 0);
+/** A sample of the hub's metrics, 0 when absent. */
+async function sample(series: string, on = hub): Promise<number> {
+  const text = await (await fetch(`${on.url}metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return Number(line?.slice(series.length + 1) ?? 0);
 }
+
+const storedCount = (on = hub) => sample('hub_aggregate_stored_responses_total', on);
+
+const errorsOf = (text: string) => JSON.parse(text).errors;
 
 describe('aggregate-only queries answered from stored responses', () => {
   const body = JSON.stringify({ query: QUERY, variables: { f: { year: 2025, procedure: 'VPR' } } });
@@ -40,7 +58,9 @@ describe('aggregate-only queries answered from stored responses', () => {
     const before = await storedCount();
     const second = await post(body, hub.admin.token);
     expect(await storedCount()).toBe(before + 1);
-    expect(second).toEqual(first);
+    // Each its own request id; the rest byte for byte.
+    expect(second).toEqual({ ...first, requestId: second.requestId });
+    expect(second.requestId).not.toBe(first.requestId);
     expect(JSON.parse(second.text).data.share.rows.length).toBeGreaterThan(1);
   });
 
@@ -86,5 +106,112 @@ describe('aggregate-only queries answered from stored responses', () => {
     // And the officer's answer is not what the region admin gets next.
     await post(bySchool, officer.client.token);
     expect(JSON.parse((await post(bySchool, hub.admin.token)).text).data.aggregate.rows.length).toBe(all.length);
+  });
+});
+
+describe('bodies around the stored answers', () => {
+  const body = JSON.stringify({ query: QUERY, variables: { f: { year: 2024 } } });
+
+  it('a small body that is not JSON, or JSON but not an object, is refused with 400 in GraphQL’s shape', async () => {
+    for (const bad of ['{ not json', '"a string"', '   ']) {
+      const response = await post(bad, hub.admin.token);
+      expect(response.status, bad).toBe(400);
+      expect(errorsOf(response.text), bad).toEqual([
+        { message: 'Тело запроса — не JSON', extensions: { code: 'BAD_REQUEST' } },
+      ]);
+    }
+  });
+
+  it('a body over 1 MB is refused with 413 in GraphQL’s shape, even when it starts as a stored question', async () => {
+    await post(body, hub.admin.token);
+    const padded = body.slice(0, -1) + `, "extensions": { "pad": "${'x'.repeat(1024 * 1024)}" } }`;
+    const response = await post(padded, hub.admin.token);
+    expect(response.status).toBe(413);
+    expect(errorsOf(response.text)).toEqual([
+      { message: 'Запрос больше 1 МБ: разбейте его на несколько', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+    ]);
+  });
+
+  it('a question with a byte order mark is answered as without one', async () => {
+    const plain = JSON.parse((await post(body, hub.admin.token)).text);
+    const marked = await post(`\ufeff${body}`, hub.admin.token);
+    expect(marked.status).toBe(200);
+    expect(JSON.parse(marked.text)).toEqual(plain);
+  });
+
+  it('a stored question sent in chunks (no declared length) is answered from the store too', async () => {
+    const first = await post(body, hub.admin.token);
+    const before = await storedCount();
+    const chunked = new ReadableStream({
+      start(controller) {
+        const bytes = new TextEncoder().encode(body);
+        controller.enqueue(bytes.slice(0, 10));
+        controller.enqueue(bytes.slice(10));
+        controller.close();
+      },
+    });
+    const again = await post(chunked, hub.admin.token);
+    expect(again.text).toBe(first.text);
+    expect(await storedCount()).toBe(before + 1);
+  });
+});
+
+describe('a stored answer is a request like any other', () => {
+  let limited: TestHub;
+  const lines: Record<string, any>[] = [];
+  const capacity = 6;
+  beforeAll(async () => {
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    limited = await startTestHub({
+      server: {
+        logger: createLogger({ level: 'info', destination }),
+        limits: { requests: { capacity, perSecond: 0.01 } },
+      },
+    });
+  });
+  afterAll(() => limited?.close());
+  const body = JSON.stringify({ query: QUERY, variables: { f: { year: 2025 } } });
+
+  it('writes its access line with the caller’s request id, user and operation, and its request metrics', async () => {
+    await post(body, limited.admin.token, {}, limited);
+    const duration = 'hub_graphql_request_duration_seconds_count{operation="Dashboard",type="query"}';
+    const [stored, timed] = [await storedCount(limited), await sample(duration, limited)];
+    const answer = await post(body, limited.admin.token, { 'x-request-id': 'stored-0001' }, limited);
+    expect(answer.status).toBe(200);
+    expect(answer.requestId).toBe('stored-0001');
+    expect(await storedCount(limited)).toBe(stored + 1);
+    expect(await sample(duration, limited)).toBe(timed + 1);
+    const [admin] = await limited.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'test-admin'`);
+    const mine = lines.filter((l) => l.reqId === 'stored-0001');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      level: 30,
+      msg: 'request',
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      userId: admin!.id,
+      operation: 'Dashboard',
+      service: 'tomsk-edu-hub',
+    });
+    expect(mine[0]!.durationMs).toBeGreaterThan(0);
+    expect(mine[0]!.aborted).toBeUndefined();
+  });
+
+  it('counts against the caller’s rate limit', async () => {
+    const analyst = await createUser(limited, { role: Role.REGION_ANALYST });
+    await post(body, limited.admin.token, {}, limited);
+    const stored = await storedCount(limited);
+    const statuses: number[] = [];
+    for (let i = 0; i <= capacity; i++) statuses.push((await post(body, analyst.client.token, {}, limited)).status);
+    expect(statuses).toEqual([...Array(capacity).fill(200), 429]);
+    expect(await storedCount(limited)).toBe(stored + capacity);
+    const refused = await post(body, analyst.client.token, {}, limited);
+    expect(errorsOf(refused.text)[0].extensions.code).toBe('RATE_LIMITED');
   });
 });

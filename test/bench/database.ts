@@ -111,6 +111,15 @@ export interface SignedIn {
 
 /** Signs in over HTTP; the whole answer, as the dashboard keeps it. */
 export async function signIn(endpoint: string, account: Account): Promise<SignedIn> {
+  for (;;) {
+    const response = await signInOnce(endpoint, account);
+    // Sign-ins are counted by address, like any anonymous request: past the burst, a few wait for the refill.
+    if (response !== 'RATE_LIMITED') return response;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+async function signInOnce(endpoint: string, account: Account): Promise<SignedIn | 'RATE_LIMITED'> {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -121,7 +130,11 @@ export async function signIn(endpoint: string, account: Account): Promise<Signed
       variables: { u: account.username, p: account.password },
     }),
   });
-  const body = (await response.json()) as { data?: { login: SignedIn }; errors?: unknown };
+  const body = (await response.json()) as {
+    data?: { login: SignedIn };
+    errors?: { extensions?: { code?: string } }[];
+  };
+  if (body.errors?.[0]?.extensions?.code === 'RATE_LIMITED') return 'RATE_LIMITED';
   if (!body.data?.login) throw new Error(`Sign-in failed: ${JSON.stringify(body.errors)}`);
   return body.data.login;
 }

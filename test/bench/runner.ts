@@ -6,6 +6,7 @@ import { aggregateBenchmark } from './aggregate';
 import type { BenchConfig } from './config';
 import type { BenchContext } from './context';
 import { dashboardBenchmark } from './dashboard';
+import { DEFAULT_LIMITS } from '../../server/src/http/gateway';
 import { createAccounts, freshDatabase, generateDataset } from './database';
 import { ingestBenchmark } from './ingest';
 import { liveBenchmark } from './live';
@@ -16,6 +17,22 @@ import { SOCKETS_PER_USER } from './subscribers';
 import { throughputBenchmark } from './throughput';
 
 type Benchmark = (ctx: BenchContext) => Promise<Figure[]>;
+
+/** More requests a second than a 2-core machine answers while it also runs the load generator. */
+const MAX_REQUESTS_PER_SECOND = 20_000;
+
+/**
+ * Users to spread an HTTP load over: at least two per client, and enough that none of them
+ * reaches the server's per-user rate limit within a run however fast the server answers (a run
+ * starts with full buckets), so that the loads measure the server, not its limiter.
+ */
+function httpUsers(config: BenchConfig): number {
+  const { capacity, perSecond } = DEFAULT_LIMITS.requests;
+  const perUser = capacity + perSecond * config.httpSeconds;
+  const needed = Math.max(2 * config.connections, (MAX_REQUESTS_PER_SECOND * config.httpSeconds) / perUser);
+  // A whole number per client: each user then signs the requests of one client only (see `load`).
+  return Math.ceil(needed / config.connections) * config.connections;
+}
 
 /**
  * In this order: ingest first (no server running beside it), the two replicas' benchmarks, then
@@ -49,7 +66,7 @@ export async function runBenchmarks(
     log(`Generating ${config.schools} schools and ${config.participants} participant rows…`);
     const generateSeconds = await generateDataset(db.url, config);
     log(`Generated in ${generateSeconds.toFixed(1)} s`);
-    const users = Math.max(2 * config.connections, Math.ceil(config.subscribers / SOCKETS_PER_USER)) + 1;
+    const users = Math.max(httpUsers(config), Math.ceil(config.subscribers / SOCKETS_PER_USER)) + 1;
     const accounts = await createAccounts(db.url, users);
     const ctx: BenchContext = {
       config,

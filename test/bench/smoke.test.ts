@@ -18,4 +18,14 @@ it('runs every benchmark at smoke size and produces every figure', async () => {
   const benchmarks = new Set(report.figures.map((f) => f.benchmark));
   expect([...benchmarks].sort()).toEqual(['aggregate', 'dashboard', 'ingest', 'live', 'memory', 'throughput']);
   expect(report.figures.length).toBeGreaterThanOrEqual(21);
+  // The target's ratio is by municipality; the other groupings and the sum of all 12 are for the record.
+  const speedups = report.figures.filter((f) => f.id.startsWith('aggregate.speedup'));
+  expect(speedups.map((f) => [f.id, f.target ?? null])).toEqual([
+    ['aggregate.speedup_municipality', { op: '>=', value: 50 }],
+    ['aggregate.speedup_region', null],
+    ['aggregate.speedup_cluster', null],
+    ['aggregate.speedup_school', null],
+    ['aggregate.speedup_all', null],
+    ['aggregate.speedup_cold', null],
+  ]);
 }, 240_000);

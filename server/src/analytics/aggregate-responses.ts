@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { seesEverySchool, type Actor } from '../graphql/actor';
 import type { AggregateService } from './aggregate.service';
@@ -20,10 +20,18 @@ interface StoredResponse {
   body: Buffer;
 }
 
+/**
+ * A body's key: its bytes one to one as a string (latin1 is the cheapest decoding that keeps
+ * them all apart). Only bodies up to `MAX_BODY_BYTES` have one worth making.
+ */
+export function keyOf(rawBody: Buffer): string {
+  return rawBody.toString('latin1');
+}
+
 /** Request bodies remembered; each is one dashboard's or script's question, so a few hundred cover a region. */
 const LIMIT = 500;
 /** Larger bodies are not aggregate-only questions worth remembering. */
-const MAX_BODY_BYTES = 4096;
+export const MAX_BODY_BYTES = 4096;
 /** Memory for stored responses (by school, a national answer is megabytes): the least recent go first. */
 const BUDGET_BYTES = 64 * 1024 * 1024;
 
@@ -64,7 +72,7 @@ export class AggregateResponses {
     if (everySchoolOnly && !seesEverySchool(actor)) return;
     const body = Buffer.from(JSON.stringify(response) + '\n');
     if (body.length > BUDGET_BYTES / 8) return;
-    const key = rawBody.toString('utf8');
+    const key = keyOf(rawBody);
     this.forget(key);
     this.stored.set(key, { answers, everySchoolOnly, operationName: operation.name?.value, body });
     this.bytes += body.length;
@@ -78,18 +86,19 @@ export class AggregateResponses {
     this.bytes -= stored.body.length;
   }
 
+  /** Whether a response is stored for this body (`keyOf`), for whomever it may be. */
+  knows(key: string): boolean {
+    return this.stored.has(key);
+  }
+
   /**
-   * The stored response for this body and caller: `fresh` if every answer in it
-   * stands, `stale` if the question is known but its answers moved on; null for
-   * a question not stored (the normal way answers it, and reports any error).
+   * The stored response for this body (`keyOf`) and caller: `fresh` if every answer in it
+   * stands, `stale` if the question is known but its answers moved on; null for a question not
+   * stored (the normal way answers it, and reports any error).
    */
-  async lookup(
-    rawBody: Buffer | undefined,
-    actor: Actor,
-  ): Promise<{ fresh: StoredResponse } | { stale: string } | null> {
+  async lookup(key: string, actor: Actor): Promise<{ fresh: StoredResponse } | { stale: string } | null> {
     // The anonymous may only sign in: the normal way tells them so.
-    if (!rawBody || rawBody.length > MAX_BODY_BYTES || actor.role === null) return null;
-    const key = rawBody.toString('utf8');
+    if (actor.role === null) return null;
     const stored = this.stored.get(key);
     if (!stored || (stored.everySchoolOnly && !seesEverySchool(actor))) return null;
     for (const answer of stored.answers) {
@@ -104,7 +113,7 @@ export class AggregateResponses {
    * that response to be stored instead of each running GraphQL over the same (perhaps 40,000)
    * rows. Returns what to wait for, or null when this request is the one to answer.
    */
-  answering(key: string, res: Response): Promise<void> | null {
+  answering(key: string, res: ServerResponse): Promise<void> | null {
     const running = this.running.get(key);
     if (running) return running;
     const done = new Promise<void>((resolve) => res.once('close', () => resolve()));
@@ -114,49 +123,4 @@ export class AggregateResponses {
     });
     return null;
   }
-}
-
-/** How long a request waits for another to answer the same stale question before answering it itself. */
-const WAIT_FOR_ANSWER_MS = 5000;
-
-const stalled = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms).unref();
-  });
-
-/** Express middleware before GraphQL: answers from a stored response when one stands. */
-export function storedAggregateResponses(
-  responses: AggregateResponses,
-  identify: (authorization: string | undefined) => Promise<Actor>,
-  limit: (actor: Actor, address: string) => void,
-  observe: (operationName: string | undefined, started: number) => void,
-) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const raw = res.locals.rawBody as Buffer | undefined;
-    if (req.method !== 'POST' || !raw) return next();
-    const started = performance.now();
-    void (async () => {
-      const actor = await identify(req.headers.authorization);
-      let found = await responses.lookup(raw, actor);
-      if (found && 'stale' in found) {
-        const running = responses.answering(found.stale, res);
-        if (!running) return false;
-        await Promise.race([running, stalled(WAIT_FOR_ANSWER_MS)]);
-        found = await responses.lookup(raw, actor);
-      }
-      if (!found || !('fresh' in found)) return false;
-      const stored = found.fresh;
-      limit(actor, req.ip ?? 'unknown');
-      res.locals.userId = actor.userId ?? undefined;
-      res.locals.operation = stored.operationName ?? '(query)';
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': stored.body.length });
-      res.end(stored.body);
-      observe(stored.operationName, started);
-      return true;
-    })().then(
-      (sent) => sent || next(),
-      // Not identified, over the limit, the database unreachable: the normal way says so properly.
-      () => next(),
-    );
-  };
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Actor } from '../graphql/actor';
 import { assertMayRun, unauthenticated } from '../graphql/access';
@@ -36,14 +35,6 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && REQUEST_ID.test(value) ? value : randomUUID();
-}
-
-/** Express middleware: the request's id, in the response header and `res.locals.requestId`. */
-export function assignRequestId(req: Request, res: Response, next: NextFunction): void {
-  const id = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-  res.locals.requestId = id;
-  res.setHeader(REQUEST_ID_HEADER, id);
-  next();
 }
 
 export type ScopedContext = HubContext & { scopeClose: (commit: boolean) => Promise<void> };

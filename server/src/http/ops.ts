@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '../observability/logger';
+import express from 'express';
 import type { HubMetrics } from '../observability/metrics';
 import type { Readiness } from '../observability/readiness';
 
@@ -49,35 +48,4 @@ export function opsRouter(options: OpsOptions): express.Router {
     res.type(options.metrics.registry.contentType).send(await options.metrics.render());
   });
   return router;
-}
-
-/**
- * One JSON line per HTTP request when it ends: id, user, operation, status,
- * duration. Never the query string, body or headers (variables may hold a
- * password, headers a token). The dashboard's files and the probes log at debug.
- */
-export function requestLog(logger: Logger) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const started = process.hrtime.bigint();
-    res.once('close', () => {
-      const path = req.originalUrl.split('?')[0] ?? '';
-      const busy = path.startsWith('/graphql') || path.startsWith('/api/');
-      const level = res.statusCode >= 500 ? 'error' : busy && !OPS_PATHS.includes(path) ? 'info' : 'debug';
-      if (!logger.isLevelEnabled(level)) return;
-      logger[level](
-        {
-          reqId: res.locals.requestId,
-          userId: res.locals.userId,
-          operation: res.locals.operation,
-          method: req.method,
-          path,
-          status: res.statusCode,
-          durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-          ...(!res.writableFinished && { aborted: true }),
-        },
-        'request',
-      );
-    });
-    next();
-  };
 }

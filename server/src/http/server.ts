@@ -11,7 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { AggregateResponses, storedAggregateResponses } from '../analytics/aggregate-responses';
+import { AggregateResponses } from '../analytics/aggregate-responses';
 import { type AppServices, type HubContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { depthLimitRule } from '../graphql/query-limits';
@@ -20,8 +20,11 @@ import { observabilityPlugin } from '../observability/graphql-plugin';
 import type { Logger } from '../observability/logger';
 import type { HubMetrics } from '../observability/metrics';
 import type { Readiness } from '../observability/readiness';
-import { assignRequestId, DEFAULT_LIMITS, GraphqlGateway, type ServerLimits } from './gateway';
-import { opsRouter, requestLog } from './ops';
+import { DEFAULT_LIMITS, GraphqlGateway, type ServerLimits } from './gateway';
+import { jsonBody } from './json-body';
+import { opsRouter } from './ops';
+import { requestEdge } from './request-edge';
+import { earlyStoredResponses, storedAggregateResponses, type StoredResponsesDeps } from './stored-responses';
 import { attachWebSockets } from './websocket';
 
 export interface HttpServerOptions {
@@ -108,12 +111,25 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(assignRequestId);
-  app.use(requestLog(logger));
   app.use(opsRouter({ readiness: options.readiness, metrics, metricsToken: options.metricsToken }));
-  const httpServer = http.createServer(app);
   const limits = options.limits ?? DEFAULT_LIMITS;
   const gateway = new GraphqlGateway(options.app, limits);
+  const storedResponses = new AggregateResponses(options.app.analytics.aggregates);
+  const stored: StoredResponsesDeps = {
+    responses: storedResponses,
+    identify: async (authorization) => (await gateway.identify(authorization)).actor,
+    limit: (actor, address) => gateway.limit(actor, address),
+    observe: (operationName, started) => {
+      metrics.aggregateStoredResponses.inc();
+      metrics.requestDuration.observe(
+        { operation: metrics.operationLabel(operationName), type: 'query' },
+        (performance.now() - started) / 1000,
+      );
+    },
+  };
+  // Every request gets its id and access line at the edge; a stored aggregate answer is sent
+  // from there, before express (see `earlyStoredResponses`).
+  const httpServer = http.createServer(requestEdge(app, logger, earlyStoredResponses(stored, GRAPHQL_PATH)));
   const ws = attachWebSockets(httpServer, options.schema, gateway, GRAPHQL_PATH, { metrics, logger });
   metrics.beforeScrape(() => metrics.websocketConnections.set(ws.connections()));
   const formatOptions = { statementTimeoutMs: options.app.statementTimeoutMs };
@@ -121,7 +137,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   // Apollo's per-operation (shallow) copy of the context shares with the context made here.
   const responses = new WeakMap<HubContext['request'], express.Response>();
 
-  const storedResponses = new AggregateResponses(options.app.analytics.aggregates);
   const apollo = new ApolloServer<HubContext>({
     schema: options.schema,
     formatError: (formatted, error) => formatError(formatted, error, formatOptions),
@@ -166,20 +181,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(
     GRAPHQL_PATH,
     // The body as sent, too: an aggregate-only question is answered from its stored response.
-    express.json({ limit: MAX_BODY, verify: (_req, res, raw) => ((res as express.Response).locals.rawBody = raw) }),
+    jsonBody(MAX_BODY),
     bodyErrors,
-    storedAggregateResponses(
-      storedResponses,
-      async (authorization) => (await gateway.identify(authorization)).actor,
-      (actor, address) => gateway.limit(actor, address),
-      (operationName, started) => {
-        metrics.aggregateStoredResponses.inc();
-        metrics.requestDuration.observe(
-          { operation: metrics.operationLabel(operationName), type: 'query' },
-          (performance.now() - started) / 1000,
-        );
-      },
-    ),
+    storedAggregateResponses(stored),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = await gateway.httpContext(
