@@ -1,19 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, signInPage } from '../harness/browser';
-import { startTestHub, type TestHub } from '../harness/hub';
+import { expect, it } from 'vitest';
+import { signInPage, withHubAndBrowser } from '../harness/browser';
+import type { TestHub } from '../harness/hub';
 import { createAccount, Role, screenshotBothSizes, watchExternalRequests } from './dashboard-helpers';
 
 let hub: TestHub;
 let browser: Browser;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
+withHubAndBrowser((started) => ({ hub, browser } = started));
 
 it('loads GraphiQL from the hub itself, signed in, and runs an example query across the domains', async () => {
   const analyst = await createAccount(hub, { role: Role.REGION_ANALYST });

@@ -1,21 +1,14 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot, signInPage } from '../harness/browser';
-import { startTestHub, type TestHub } from '../harness/hub';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, signInPage, withHubAndBrowser } from '../harness/browser';
+import type { TestHub } from '../harness/hub';
 import { aggregate, chartsDrawn, plain, ruFigure, textOf } from './figures';
 
 let hub: TestHub;
 let browser: Browser;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
+withHubAndBrowser((started) => ({ hub, browser } = started));
 
 async function openExplorer(path = 'explorer', width = 1366, height = 768): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height }, locale: 'ru-RU', acceptDownloads: true });

@@ -1,22 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, signInPage } from '../harness/browser';
-import { startTestHub, type TestHub } from '../harness/hub';
+import { expect, it } from 'vitest';
+import { signInPage, withHubAndBrowser } from '../harness/browser';
+import type { TestHub } from '../harness/hub';
 import { createAccount, Role, screenshotBothSizes } from './dashboard-helpers';
 import { aggregate, ruFigure, textOf } from './figures';
 
 let hub: TestHub;
 let browser: Browser;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
+withHubAndBrowser((started) => ({ hub, browser } = started));
 
 const BAD_FILE = path.resolve(__dirname, '..', 'imports', 'fixtures', 'schools-bad.csv');
 

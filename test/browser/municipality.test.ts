@@ -1,29 +1,24 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/modules/users/role';
 import { UsersService } from '../../server/src/modules/users/users.service';
-import { launchBrowser, saveScreenshot, signInPage } from '../harness/browser';
-import { startTestHub, type TestHub } from '../harness/hub';
+import { saveScreenshot, signInPage, withHubAndBrowser } from '../harness/browser';
+import type { TestHub } from '../harness/hub';
 import { aggregate, ruFigure, textOf } from './figures';
 
 const OFFICER = { username: 'mouo-tomsky-test', password: 'officer-password-1' };
 
 let hub: TestHub;
 let browser: Browser;
+withHubAndBrowser((started) => ({ hub, browser } = started));
 beforeAll(async () => {
-  hub = await startTestHub();
   await new UsersService(hub.hub.dataSource.manager).create({
     ...OFFICER,
     role: Role.MUNICIPAL_OFFICER,
     municipalityCode: 'tomsky',
     displayName: 'Специалист МОУО Томского района',
   });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
 });
 
 async function schoolCodes(municipality: string): Promise<string[]> {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { frameAround, project } from '../../dashboard/src/features/overview/map/projection';
-import { launchBrowser, saveScreenshot, signInPage } from '../harness/browser';
-import { startTestHub, type TestHub } from '../harness/hub';
+import { saveScreenshot, signInPage, withHubAndBrowser } from '../harness/browser';
+import type { TestHub } from '../harness/hub';
 import { aggregate, canvasPainted, chartsDrawn, plain, ruFigure, textOf, units } from './figures';
 
 // Callbacks given to page.evaluate run in the browser; this project has no DOM types.
@@ -11,14 +11,7 @@ declare const localStorage: any;
 
 let hub: TestHub;
 let browser: Browser;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
+withHubAndBrowser((started) => ({ hub, browser } = started));
 
 const CHARTS = '[data-testid=map] .chart, .chart[data-testid^=bars-]';
 

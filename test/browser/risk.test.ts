@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot, signInPage } from '../harness/browser';
-import { startTestHub, type TestHub } from '../harness/hub';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, signInPage, withHubAndBrowser } from '../harness/browser';
+import type { TestHub } from '../harness/hub';
 import { plain as plainText, textOf } from './figures';
 
 // Callbacks given to page.evaluate run in the browser; this project has no DOM types.
@@ -11,14 +11,7 @@ declare const document: any;
 
 let hub: TestHub;
 let browser: Browser;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
+withHubAndBrowser((started) => ({ hub, browser } = started));
 
 const RADAR = `{ riskRadar(groupBy: SCHOOL, first: 500) { ... on RiskSchoolConnection { edges { node {
   schoolCode level signals { code explanation source { section } } } } } } }`;

@@ -1,19 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot, signInPage } from '../harness/browser';
-import { startTestHub, type TestHub } from '../harness/hub';
+import { expect, it } from 'vitest';
+import { saveScreenshot, signInPage, withHubAndBrowser } from '../harness/browser';
+import type { TestHub } from '../harness/hub';
 import { createAccount, Role, screenshotBothSizes } from './dashboard-helpers';
 
 let hub: TestHub;
 let browser: Browser;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
+withHubAndBrowser((started) => ({ hub, browser } = started));
 
 const SCHOOL = `query ($code: String!) { school(code: $code) {
   displayName municipality { code name }

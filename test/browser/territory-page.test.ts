@@ -1,18 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot, signInPage } from '../harness/browser';
-import { startTestHub, type TestHub } from '../harness/hub';
+import { expect, it } from 'vitest';
+import { saveScreenshot, signInPage, withHubAndBrowser } from '../harness/browser';
+import type { TestHub } from '../harness/hub';
 
 let hub: TestHub;
 let browser: Browser;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
+withHubAndBrowser((started) => ({ hub, browser } = started));
 
 it('shows the municipalities with their school counts, as the server reports them', async () => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });

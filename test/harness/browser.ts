@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { TEST_ADMIN } from './global-setup';
+import { startTestHub, type TestHub } from './hub';
 
 const CHROMIUM = '/usr/bin/chromium';
 export const screenshotDir = path.resolve(__dirname, '..', 'output', 'screenshots');
@@ -36,4 +38,23 @@ export async function signInPage(
   await page.getByLabel('Пароль').fill(credentials.password);
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * A browser spec's two fixtures, shared by its tests: the real server on a fresh database and
+ * Debian's Chromium, started before the file's tests (handed over through `started`) and closed
+ * after them.
+ */
+export function withHubAndBrowser(started: (fixtures: { hub: TestHub; browser: Browser }) => void): void {
+  let hub: TestHub | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    browser = await launchBrowser();
+    started({ hub, browser });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
 }
