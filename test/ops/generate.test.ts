@@ -37,3 +37,29 @@ it('generates a deterministic dataset through COPY, school results derived, all 
   expect(again.stderr).toMatch(/уже сгенерированы/);
   expect((await runHub(['generate', '--schools', 'many', '--participants', '10'], first)).code).toBe(2);
 });
+
+it('the demo seed after a generation without demo data leaves the generated schools to their own data', async () => {
+  const url = await createTestDatabase('empty');
+  const generated = await runHub(['generate', '--schools', '40', '--participants', '400', '--seed', '3'], url, {
+    HUB_DEMO_DATA: 'false',
+  });
+  expect(generated.code, generated.stdout + generated.stderr).toBe(0);
+  const seeded = await runHub(['seed'], url, { HUB_DEMO_DATA: 'true' });
+  expect(seeded.code, seeded.stdout + seeded.stderr).toBe(0);
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT
+      (SELECT count(*)::int FROM participant_result WHERE school_code LIKE 'gen%') AS generated_participants,
+      (SELECT count(*)::int FROM participant_result WHERE school_code NOT LIKE 'gen%') AS demo_participants,
+      (SELECT count(*)::int FROM vsoko_evaluation WHERE school_code LIKE 'gen%') AS generated_vsoko,
+      (SELECT count(*)::int FROM vsoko_evaluation) AS vsoko`);
+    // The region's schools got their demo data; the generated ones kept exactly what was generated.
+    expect(rows[0]).toMatchObject({ generated_participants: 400, generated_vsoko: 0 });
+    expect(rows[0].demo_participants).toBeGreaterThan(0);
+    expect(rows[0].vsoko).toBeGreaterThan(0);
+  } finally {
+    await client.end();
+  }
+});

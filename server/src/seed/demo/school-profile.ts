@@ -41,12 +41,20 @@ export function schoolStrength(school: Omit<DemoSchool, 'strength'>): number {
   return Math.max(-2, Math.min(2, strength));
 }
 
-/** Every school (real and demo) with its demo strength, in code order. */
+/** Codes of the synthetic national-scale schools of `hub generate` start with this (one generation per database). */
+export const GENERATED_PREFIX = 'gen';
+
+/**
+ * Every school of the region (real and demo) with its demo strength, in code order. Not the
+ * synthetic schools of `hub generate`, which come with their own generated results: demo data
+ * for tens of thousands of them, built in memory at once, ran the demo seed out of memory.
+ */
 export async function loadDemoSchools(em: EntityManager): Promise<DemoSchool[]> {
   const rows: Omit<DemoSchool, 'strength'>[] = await em.query(
     `SELECT code, municipality_code AS "municipalityCode", type, locality, student_count AS "studentCount",
             distance_to_tomsk_km AS "distanceToTomskKm", year_round_road AS "yearRoundRoad"
-       FROM school ORDER BY code`,
+       FROM school WHERE code NOT LIKE $1 ORDER BY code`,
+    [`${GENERATED_PREFIX}%`],
   );
   return rows.map((row) => ({ ...row, strength: schoolStrength(row) }));
 }

@@ -4,7 +4,7 @@ import { copyRows, type CopyValue } from '../../db/copy';
 import { recomputeSchoolResults } from '../../modules/assessments';
 import { MUNICIPALITIES } from '../reference/municipalities';
 import { SeededRandom } from '../random';
-import { schoolStrength } from '../demo/school-profile';
+import { GENERATED_PREFIX, schoolStrength } from '../demo/school-profile';
 
 export interface GenerateOptions {
   schools: number;
@@ -20,9 +20,6 @@ export interface GenerateReport {
   schoolResults: number;
   seconds: number;
 }
-
-/** Generated schools carry this prefix: one generation per database. */
-export const GENERATED_PREFIX = 'gen';
 
 /** Municipalities weighted like the region's real network (Tomsk the largest). */
 const WEIGHTS = MUNICIPALITIES.map((m) =>
