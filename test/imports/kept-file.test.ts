@@ -1,28 +1,25 @@
 import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/src/graphql/actor';
 import { ImportsService } from '../../server/src/modules/imports';
 import { KEPT_PIECE_BYTES, keptFileBytes } from '../../server/src/modules/imports/kept-file';
 import { startTestHub, type TestHub } from '../harness/hub';
+import { scratchDir } from './file-variants';
 
 let hub: TestHub;
-let dir: string;
+let scratch: ReturnType<typeof scratchDir>;
 beforeAll(async () => {
   hub = await startTestHub();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kept-file-'));
+  scratch = scratchDir();
 });
 afterAll(async () => {
   await hub?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  scratch?.remove();
 });
 
 async function importFile(name: string, content: Buffer | string) {
-  const filePath = path.join(dir, name);
-  fs.writeFileSync(filePath, content);
+  const filePath = scratch.file(name, content);
   const service = new ImportsService(hub.hub.dataSource, hub.hub.pubSub);
   const job = await service.create({
     kind: 'schools',

@@ -32,8 +32,9 @@ export interface ChunkRows {
   /**
    * One COPY of the chunk's rows, in the file's order, into `target`: a table with columns named
    * as the kind's staging columns (other columns take their defaults). COPY writes rows in
-   * batches, where INSERT … SELECT from the staged chunk writes them one by one: the common large
-   * file (all new results) is written in about half the time. Resolves to the rows written.
+   * batches and needs no sort, where INSERT … SELECT from the staged chunk wrote them one by one
+   * in the order of an index: the common large file (all new results) is written in a sixth to a
+   * fifth less time. Resolves to the rows written.
    */
   copyInto(target: string): Promise<number>;
 }
