@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHub } from '../harness/cli';
 import { startTestHub, type TestHub } from '../harness/hub';
 import { writeParticipantLines } from './participant-lines';
-import { DIRECT_SQL, STORED_SQL } from './participant-sql';
+import { DIRECT_SQL, INEXACT_MEANS_SQL, STORED_SQL } from './participant-sql';
 
 /**
  * Participant files are written chunk by chunk while they are read; here a chunk is three rows,
@@ -50,8 +50,10 @@ const participants = (code: string) =>
     [code],
   );
 
-const expectDerivedAsDirect = async () =>
+const expectDerivedAsDirect = async () => {
   expect(await hub.sql(STORED_SQL)).toEqual(await hub.sql(`${DIRECT_SQL} ORDER BY 1, 2, 3, 4, 5`));
+  expect(await hub.sql(INEXACT_MEANS_SQL)).toEqual([]);
+};
 
 const demoRows = (school: string, procedure: string, year: number, subject: string) =>
   hub
@@ -81,6 +83,42 @@ describe('participant files across chunks', () => {
     const again = await importFile(file('new.csv', lines));
     expect(again.stdout).toMatch(/добавлено: 0; обновлено: 0; без изменений: 10; отклонено: 0/);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('adds participants to keys that already hold real ones: their stored rows count with the new', async () => {
+    // Marks of every kind: given, from the year's ОГЭ scale, none (no scale for 2026), ЕГЭ under
+    // and over the minimum, and base mathematics (no minimum: a «2» is below it).
+    const first = [
+      'S1;sch700020;ОГЭ;2024;Химия;9;31;;',
+      'S2;sch700020;ОГЭ;2024;Химия;9;7;;',
+      'S3;sch700020;ЕГЭ;2024;Физика;11;10;35;',
+      'S4;sch700020;ЕГЭ;2024;Математика (базовая);11;;;2',
+    ];
+    const base = await importFile(file('stored-first.csv', first));
+    expect(base.code, base.stdout).toBe(0);
+    const more = await importFile(
+      file('stored-more.csv', [
+        'S5;sch700020;ОГЭ;2024;Химия;9;19;;',
+        'S6;sch700020;ОГЭ;2024;Химия;9;12;;4',
+        'S7;sch700020;ЕГЭ;2024;Физика;11;30;77;',
+        'S8;sch700020;ЕГЭ;2024;Математика (базовая);11;;;4',
+        'S9;sch700020;ОГЭ;2026;Химия;9;20;;',
+        'S10;sch700021;ОГЭ;2024;Химия;9;25;;',
+        'S11;sch700020;ЕГЭ;2024;Физика;11;12;33;',
+      ]),
+    );
+    expect(more.code, more.stdout).toBe(0);
+    expect(more.stdout).toMatch(/добавлено: 7; обновлено: 0; без изменений: 0; отклонено: 0/);
+    expect(await derived('sch700020', 'OGE', 2024, 'CHEMISTRY')).toMatchObject({ participants: 4, is_demo: false });
+    expect(await derived('sch700020', 'EGE', 2024, 'PHYSICS')).toMatchObject({ participants: 3 });
+    expect(await derived('sch700020', 'OGE', 2026, 'CHEMISTRY')).toMatchObject({
+      participants: 1,
+      count2: 0,
+      count3: 0,
+      count4: 0,
+      count5: 0,
+    });
+    await expectDerivedAsDirect();
   });
 
   it('rejects keys repeated across chunks and within one, naming both lines, and keeps nothing of the chunks written', async () => {

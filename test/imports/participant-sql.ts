@@ -37,3 +37,17 @@ export const STORED_SQL = `
     FROM assessment_result r
    WHERE r.source = 'derived' AND NOT r.is_demo
    ORDER BY 1, 2, 3, 4, 5`;
+
+/**
+ * Derived rows of real participants whose means are not exactly (not rounded) PostgreSQL's own
+ * `avg` of their participant rows: an import derives them from sums it gathered itself.
+ */
+export const INEXACT_MEANS_SQL = `
+  SELECT r.school_code, r.procedure_code, r.year, r.subject_code, r.grade
+    FROM assessment_result r
+    JOIN (SELECT school_code, procedure_code, year, subject_code, grade,
+                 avg(primary_score)::float8 AS primary_mean, avg(test_score)::float8 AS test_mean
+            FROM participant_result WHERE NOT is_demo GROUP BY 1, 2, 3, 4, 5) p
+      ON (p.school_code, p.procedure_code, p.year, p.subject_code, coalesce(p.grade, 0))
+       = (r.school_code, r.procedure_code, r.year, r.subject_code, coalesce(r.grade, 0))
+   WHERE (r.mean_primary_score, r.mean_test_score) IS DISTINCT FROM (p.primary_mean, p.test_mean)`;

@@ -1,8 +1,19 @@
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import type { ChunkedMerge, ChunkRows, MergeCounts } from '../imports/import-kind';
-import { hashJoinsForLargeTables, plannerDefaults, primaryKeyLookups } from './planner-hints';
-import { recomputeSchoolResults, SAME_KEY } from './school-result-derivation';
+import { copyPieces } from '../imports/copy-pieces';
+import type { ParticipantResultRow } from './assessment-rows';
+import { KeyFigures, loadMarkRules } from './participant-figures';
+import {
+  HASH_JOINS,
+  hashJoinsForLargeTables,
+  INDEX_LOOKUPS,
+  LARGE_ROWS,
+  PLANNER_DEFAULTS,
+  plannerDefaults,
+  primaryKeyLookups,
+} from './planner-hints';
+import { FIGURE_COLUMNS, recomputeSchoolResults, SAME_KEY, storedFiguresSql } from './school-result-derivation';
 
 /** School-level keys of the file's rows so far. */
 const FILE_KEYS = 'import_file_keys';
@@ -13,6 +24,21 @@ const LEFT_KEYS = 'import_left_keys';
 /** Lines of the current step that are new or differ from the stored row (its place and old key). */
 const CHANGES = 'import_changed_rows';
 const TOUCHED = 'import_touched_keys';
+/** New keys that may hold participant rows from before the import (see `addStoredFigures`). */
+const STORED_KEYS = 'import_stored_keys';
+/** The derivation's sums per key: of the rows the import wrote, and of those that were there before. */
+const KEY_FIGURES = 'import_key_figures';
+/** The sums of the current chunk's rows, gathered as they were parsed. */
+const CHUNK_FIGURES = 'import_chunk_figures';
+/**
+ * The new keys that may hold real participant rows from before the import. Every write of real
+ * participant rows derives their keys in its own transaction, and a derived row is real as soon
+ * as one of its participants is: a key without a real school-level row holds demo participants
+ * at most, and those go when the import meets the key. The common large file, new results of
+ * keys without real data, looks up no participant rows at all.
+ */
+const MAYBE_STORED = `SELECT * FROM ${NEW_KEYS} k
+  WHERE EXISTS (SELECT 1 FROM assessment_result r WHERE ${SAME_KEY('r', 'k')} AND NOT r.is_demo)`;
 const EMPTIED = 'import_emptied_keys';
 
 const KEY = 'school_code, procedure_code, year, subject_code, grade';
@@ -35,14 +61,18 @@ const UNIQUE_VIOLATION = '23505';
  * Large files are written chunk by chunk while they are read (see `ChunkedMerge`). Chunks are
  * first tried as all new, by one COPY of the file's rows straight into the table under a
  * savepoint: the common large file (new results) then costs no lookup at all, and its rows go in
- * batches, in the file's order (a file sorted by participant fills the primary key in order).
- * Once a chunk is refused by the primary key (a row exists),
- * it and every later chunk are compared with the stored rows by one join: new lines are inserted,
- * changed ones updated (the keys they leave derived again), equal ones left untouched — two plain
- * statements, where an INSERT … ON CONFLICT costs a third more per row. The import has made sure
- * no key repeats within what is written this way.
+ * batches, in the file's order. While every chunk goes in that way, the derivation's sums of each
+ * key are gathered here as rows are parsed (`KeyFigures`), plus those of the rows a key held
+ * before, so the school-level results are derived from a few thousand sums instead of a million
+ * participant rows read back.
+ *
+ * Once a chunk is refused by the primary key (a row exists), it and every later chunk are staged
+ * and compared with the stored rows by one join: new lines are inserted, changed ones updated
+ * (the keys they leave derived again), equal ones left untouched — two plain statements, where an
+ * INSERT … ON CONFLICT costs a third more per row — and the derivation reads the participant rows.
+ * The import has made sure no key repeats within what is written this way.
  */
-export class ParticipantMerge implements ChunkedMerge {
+export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
   private inserted = 0;
   private updated = 0;
   /** Whether chunks are still tried as all new (until one is refused). */
@@ -53,60 +83,127 @@ export class ParticipantMerge implements ChunkedMerge {
     private readonly runner: QueryRunner,
     /** Whether any demo participant rows exist (none appear meanwhile: the table is locked, the import writes real rows). */
     private demoRows: boolean,
+    /** The sums of the rows gathered for the next chunk; null once a row may have been updated. */
+    private figures: KeyFigures | null,
   ) {}
 
   static async open(em: EntityManager): Promise<ParticipantMerge> {
     const runner = em.queryRunner;
     if (!runner) throw new Error('The participant merge runs inside the import’s transaction');
     await em.query(`LOCK TABLE participant_result IN SHARE ROW EXCLUSIVE MODE`);
-    for (const table of [FILE_KEYS, NEW_KEYS, LEFT_KEYS]) {
+    for (const table of [FILE_KEYS, NEW_KEYS, LEFT_KEYS, STORED_KEYS]) {
       await em.query(
         `CREATE TEMP TABLE ${table} (school_code text, procedure_code text, year integer, subject_code text,
                                      grade integer) ON COMMIT DROP`,
       );
     }
+    for (const table of [KEY_FIGURES, CHUNK_FIGURES]) {
+      await em.query(`CREATE TEMP TABLE ${table} (${FIGURE_COLUMNS}) ON COMMIT DROP`);
+    }
     await em.query(
       `CREATE TEMP TABLE ${CHANGES} (line integer, stored tid, old_school_code text, old_grade integer) ON COMMIT DROP`,
     );
     const [{ demo }] = await em.query(`SELECT EXISTS (SELECT 1 FROM participant_result WHERE is_demo) AS demo`);
-    return new ParticipantMerge(em, runner, demo as boolean);
+    return new ParticipantMerge(em, runner, demo as boolean, new KeyFigures(await loadMarkRules(em)));
   }
 
   private async affected(sql: string): Promise<number> {
     return (await this.runner.query(sql, [], true)).affected ?? 0;
   }
 
-  /** Keys of `table` not met before: recorded, and their demo participant rows removed. */
-  private async takeNewKeys(table: string): Promise<void> {
-    await this.em.query(`DELETE FROM ${NEW_KEYS}`);
-    const fresh = await this.affected(
-      `INSERT INTO ${NEW_KEYS} SELECT ${KEY} FROM ${table} EXCEPT SELECT ${KEY} FROM ${FILE_KEYS}`,
-    );
-    if (fresh === 0) return;
-    await this.em.query(`INSERT INTO ${FILE_KEYS} SELECT * FROM ${NEW_KEYS}`);
-    if (!this.demoRows) return;
-    const large = await hashJoinsForLargeTables(this.em, NEW_KEYS);
-    await this.em.query(
-      `DELETE FROM participant_result p
-        WHERE p.is_demo AND EXISTS (SELECT 1 FROM ${NEW_KEYS} k WHERE ${SAME_KEY('p', 'k')})`,
-    );
-    if (large) await plannerDefaults(this.em);
+  add(row: ParticipantResultRow): void {
+    this.figures?.add(row);
   }
 
-  async chunk(table: string, rows: ChunkRows): Promise<boolean> {
-    await this.write(table, false, rows);
+  /**
+   * Statements sent as one (no parameters): a chunk's bookkeeping costs one round trip, not one
+   * each — this process is parsing the next chunk meanwhile, and answers only between batches of
+   * rows. Resolves to the rows of the last statement.
+   */
+  private async batch<Row>(statements: string[]): Promise<Row[]> {
+    const client = (await this.runner.connect()) as PoolClient;
+    const results = (await client.query(statements.join(';\n'))) as unknown as QueryResult | QueryResult[];
+    return (Array.isArray(results) ? results[results.length - 1]! : results).rows as Row[];
+  }
+
+  /**
+   * Keys of `table` not met before: recorded, and their demo participant rows removed. With
+   * `stored`, those that may hold rows from before the import also go to STORED_KEYS (see
+   * `addStoredFigures`). Resolves to the number of each.
+   */
+  private async takeNewKeys(table: string, stored = false): Promise<{ fresh: number; stored: number }> {
+    const [counts] = await this.batch<{ fresh: number; stored: number }>([
+      `DELETE FROM ${NEW_KEYS}`,
+      `INSERT INTO ${NEW_KEYS} SELECT ${KEY} FROM ${table} EXCEPT SELECT ${KEY} FROM ${FILE_KEYS}`,
+      `INSERT INTO ${FILE_KEYS} SELECT * FROM ${NEW_KEYS}`,
+      ...(stored ? [`DELETE FROM ${STORED_KEYS}`, `INSERT INTO ${STORED_KEYS} ${MAYBE_STORED}`] : []),
+      `SELECT (SELECT count(*) FROM ${NEW_KEYS})::int AS fresh,
+              ${stored ? `(SELECT count(*) FROM ${STORED_KEYS})::int` : '0'} AS stored`,
+    ]);
+    if (counts!.fresh > 0 && this.demoRows) {
+      const large = counts!.fresh >= LARGE_ROWS;
+      await this.batch([
+        ...(large ? [HASH_JOINS] : []),
+        `DELETE FROM participant_result p
+          WHERE p.is_demo AND EXISTS (SELECT 1 FROM ${NEW_KEYS} k WHERE ${SAME_KEY('p', 'k')})`,
+        ...(large ? [PLANNER_DEFAULTS] : []),
+      ]);
+    }
+    return counts!;
+  }
+
+  async chunk(rows: ChunkRows): Promise<boolean> {
+    const figures = this.optimistic ? this.figures : null;
+    if (figures) {
+      const client = (await this.runner.connect()) as PoolClient;
+      await copyPieces(client, `COPY ${CHUNK_FIGURES} FROM STDIN`, [Buffer.from(figures.take())]);
+      const { stored } = await this.takeNewKeys(CHUNK_FIGURES, true);
+      // New rows are real ones: `is_demo` takes its default (false). The keys that held rows
+      // before are summed up from the table once the chunk is in (see `addStoredFigures`).
+      const written = await this.insertAll(
+        () => rows.copyInto('participant_result'),
+        [
+          `INSERT INTO ${KEY_FIGURES} SELECT * FROM ${CHUNK_FIGURES} c
+          ${stored > 0 ? `WHERE NOT EXISTS (SELECT 1 FROM ${STORED_KEYS} k WHERE ${SAME_KEY('c', 'k')})` : ''}`,
+          `DELETE FROM ${CHUNK_FIGURES}`,
+        ],
+      );
+      if (written && stored > 0) await this.addStoredFigures(stored);
+      if (written) return true;
+      this.optimistic = false;
+      this.figures = null;
+      await this.compare(await rows.staged(), false);
+      return true;
+    }
+    this.figures = null;
+    const table = await rows.staged();
+    await this.takeNewKeys(table);
+    if (this.optimistic && (await this.insertAll(() => rows.copyInto('participant_result')))) return true;
+    this.optimistic = false;
+    await this.compare(table, false);
     return true;
   }
 
   /**
-   * `bulk`: the table may be the whole file (read in hashed passes); a chunk is looked up by the
-   * primary key. `rows`: the chunk's rows again, to be tried as all new.
+   * The sums of all the rows of the keys in STORED_KEYS: those they held before the import
+   * (another file's participants of the same school, subject and grade) and this chunk's, read
+   * once the chunk is in (these keys were first met in it). A chunk refused as not new (a file
+   * imported again) then costs no reading here.
    */
-  private async write(table: string, bulk: boolean, rows?: ChunkRows): Promise<void> {
-    await this.takeNewKeys(table);
-    if (this.optimistic && (await this.insertAll(table, rows))) return;
-    // Rows exist already: this chunk, and every later one, is compared with the stored rows.
-    this.optimistic = false;
+  private async addStoredFigures(keys: number): Promise<void> {
+    const large = keys >= LARGE_ROWS;
+    await this.batch([
+      large ? HASH_JOINS : INDEX_LOOKUPS,
+      `INSERT INTO ${KEY_FIGURES} ${storedFiguresSql(STORED_KEYS)}`,
+      PLANNER_DEFAULTS,
+    ]);
+  }
+
+  /**
+   * Compares the lines of `table` with the stored rows and writes what differs. `bulk`: the table
+   * may be the whole file (read in hashed passes); a chunk is looked up by the primary key.
+   */
+  private async compare(table: string, bulk: boolean): Promise<void> {
     const large = bulk && (await hashJoinsForLargeTables(this.em, table));
     if (!bulk) await primaryKeyLookups(this.em);
     const changes = await this.affected(
@@ -123,32 +220,24 @@ export class ParticipantMerge implements ChunkedMerge {
   }
 
   /**
-   * The whole chunk (its rows as sent, else the staged table) written under a savepoint: refused
-   * by the primary key (and rolled back to the savepoint) as soon as one of its rows exists. On
-   * the driver's client: a refused chunk is expected here, not an error for the query log.
+   * One write of rows that are all new, under a savepoint: refused by the primary key (and rolled
+   * back to the savepoint) as soon as one of its rows exists. On the driver's client: a refused
+   * chunk is expected here, not an error for the query log. `after`: statements sent with the
+   * savepoint's release once the write succeeded.
    */
-  private async insertAll(table: string, rows?: ChunkRows): Promise<boolean> {
+  private async insertAll(write: (client: PoolClient) => Promise<number>, after: string[] = []): Promise<boolean> {
     const client = (await this.runner.connect()) as PoolClient;
     await client.query(`SAVEPOINT import_chunk`);
+    let written: number;
     try {
-      if (rows) {
-        // New rows are demo-free real ones: `is_demo` takes its default (false).
-        this.inserted += await rows.copyInto('participant_result');
-      } else {
-        // In the order of the (school, year) index: its insertions then land next to each other.
-        const written = await client.query(
-          `INSERT INTO participant_result (${VALUES}, is_demo)
-           SELECT ${VALUES}, false FROM ${table} ORDER BY school_code, year`,
-        );
-        this.inserted += written.rowCount ?? 0;
-      }
+      written = await write(client);
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      await client.query(`ROLLBACK TO SAVEPOINT import_chunk`);
-      await client.query(`RELEASE SAVEPOINT import_chunk`);
+      await client.query(`ROLLBACK TO SAVEPOINT import_chunk; RELEASE SAVEPOINT import_chunk`);
       return false;
     }
-    await client.query(`RELEASE SAVEPOINT import_chunk`);
+    this.inserted += written;
+    await this.batch([`RELEASE SAVEPOINT import_chunk`, ...after]);
     return true;
   }
 
@@ -178,7 +267,21 @@ export class ParticipantMerge implements ChunkedMerge {
 
   async finish(rest: string | null): Promise<MergeCounts> {
     // What no chunk wrote (or, in one step, the whole file), then what depends on every row.
-    if (rest !== null) await this.write(rest, true);
+    if (rest !== null) {
+      this.figures = null;
+      await this.takeNewKeys(rest);
+      // In the order of the (school, year) index: its insertions then land next to each other.
+      const insert = (client: PoolClient) =>
+        client
+          .query(
+            `INSERT INTO participant_result (${VALUES}, is_demo) SELECT ${VALUES}, false FROM ${rest} ORDER BY school_code, year`,
+          )
+          .then((written) => written.rowCount ?? 0);
+      if (!this.optimistic || !(await this.insertAll(insert))) {
+        this.optimistic = false;
+        await this.compare(rest, true);
+      }
+    }
     await this.em.query(
       `CREATE TEMP TABLE ${TOUCHED} ON COMMIT DROP AS SELECT * FROM ${FILE_KEYS} UNION SELECT * FROM ${LEFT_KEYS}`,
     );
@@ -187,7 +290,12 @@ export class ParticipantMerge implements ChunkedMerge {
     await this.em.query(
       `CREATE TEMP TABLE ${EMPTIED} ON COMMIT DROP AS SELECT * FROM ${LEFT_KEYS} EXCEPT SELECT * FROM ${FILE_KEYS}`,
     );
-    await recomputeSchoolResults(this.em, { keysTable: TOUCHED, emptiedKeysTable: EMPTIED });
+    await recomputeSchoolResults(this.em, {
+      keysTable: TOUCHED,
+      emptiedKeysTable: EMPTIED,
+      // Every row went in as new, its sums gathered: the participant rows need not be read back.
+      figuresTable: this.figures ? KEY_FIGURES : undefined,
+    });
     return { inserted: this.inserted, updated: this.updated };
   }
 }

@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
 
 /** From this many rows on, a statement over a table of the transaction reads in hashed passes. */
-const LARGE_ROWS = 1000;
+export const LARGE_ROWS = 1000;
+
+/** `hashJoinsForLargeTables`' settings, for a batch of statements sent at once. */
+export const HASH_JOINS = `SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; SET LOCAL enable_sort = off`;
+/** `primaryKeyLookups`' settings, for a batch of statements sent at once. */
+export const INDEX_LOOKUPS = `SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off`;
+/** `plannerDefaults`' settings, for a batch of statements sent at once. */
+export const PLANNER_DEFAULTS = `SET LOCAL enable_nestloop TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_sort TO DEFAULT;
+     SET LOCAL enable_hashjoin TO DEFAULT`;
 
 /**
  * For statements that join a large table of the transaction (an import's staged rows, the
@@ -15,7 +23,7 @@ export async function hashJoinsForLargeTables(em: EntityManager, table: string):
     LARGE_ROWS,
   ]);
   if (rows < LARGE_ROWS) return false;
-  await em.query(`SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; SET LOCAL enable_sort = off`);
+  await em.query(HASH_JOINS);
   return true;
 }
 
@@ -25,12 +33,9 @@ export async function hashJoinsForLargeTables(em: EntityManager, table: string):
  * would rather hash the whole participant table for each chunk, at twice the cost.
  */
 export async function primaryKeyLookups(em: EntityManager): Promise<void> {
-  await em.query(`SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off`);
+  await em.query(INDEX_LOOKUPS);
 }
 
 export async function plannerDefaults(em: EntityManager): Promise<void> {
-  await em.query(
-    `SET LOCAL enable_nestloop TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_sort TO DEFAULT;
-     SET LOCAL enable_hashjoin TO DEFAULT`,
-  );
+  await em.query(PLANNER_DEFAULTS);
 }

@@ -18,6 +18,11 @@ export type RecomputeScope =
        * kept some): only their derived rows are looked at for removal. Default: all of them.
        */
       emptiedKeysTable?: string;
+      /**
+       * A table of `FIGURE_COLUMNS` whose rows of each key add up to the sums of all its
+       * participant rows: the derivation reads those instead of the participant rows.
+       */
+      figuresTable?: string;
     };
 
 export interface RecomputeReport {
@@ -33,14 +38,75 @@ export const SAME_KEY = (a: string, b: string) =>
   `AND ${a}.subject_code = ${b}.subject_code AND coalesce(${a}.grade, 0) = coalesce(${b}.grade, 0)`;
 
 /**
+ * The year's ОГЭ scale and ЕГЭ minimum in one lookup: a million rows probe one small hash, not
+ * two. The procedures' codes are the statement's parameters $1 and $2 unless given.
+ */
+const rules = (oge = '$1', ege = '$2') => `rules AS (
+      SELECT ${oge}::text AS procedure_code, year, subject_code, min_primary_for3, min_primary_for4, min_primary_for5,
+             NULL::integer AS min_score
+        FROM oge_scale
+      UNION ALL
+      SELECT ${ege}::text, year, subject_code, NULL, NULL, NULL, min_score FROM ege_minimum_score
+    )`;
+
+/**
+ * A participant row `p`'s rule `s` and mark `m.mark`: the one the source gave, else (ОГЭ) the
+ * year's mark scale applied to the primary score. `KeyFigures.markOf` is the same rule.
+ */
+const MARKED = `LEFT JOIN rules s ON s.procedure_code = p.procedure_code AND s.year = p.year AND s.subject_code = p.subject_code
+        CROSS JOIN LATERAL (
+          SELECT coalesce(p.mark, CASE
+                   WHEN s.min_primary_for3 IS NULL OR p.primary_score IS NULL THEN NULL
+                   WHEN p.primary_score >= s.min_primary_for5 THEN 5
+                   WHEN p.primary_score >= s.min_primary_for4 THEN 4
+                   WHEN p.primary_score >= s.min_primary_for3 THEN 3
+                   ELSE 2 END) AS mark
+        ) m`;
+
+/** ЕГЭ «below the minimum»: under the year's minimum, or a «2» where the subject has none (`KeyFigures.belowOf`). */
+const BELOW = `CASE WHEN s.min_score IS NULL THEN m.mark = 2 ELSE p.test_score < s.min_score END`;
+
+const KEY_COLUMNS = 'school_code, procedure_code, year, subject_code, grade';
+
+/**
+ * The sums of the participant rows of the keys in `keysTable`, one row per key, in the columns
+ * of `FIGURE_COLUMNS`: what the derivation adds up, taken before an import writes its own rows
+ * of those keys (whose sums it gathers as it reads them). No parameters.
+ */
+export function storedFiguresSql(keysTable: string): string {
+  return `
+    WITH ${rules(`'${ProcedureCode.OGE}'`, `'${ProcedureCode.EGE}'`)}
+    SELECT p.school_code, p.procedure_code, p.year, p.subject_code, p.grade,
+           count(*)::int, count(*) FILTER (WHERE m.mark = 2)::int, count(*) FILTER (WHERE m.mark = 3)::int,
+           count(*) FILTER (WHERE m.mark = 4)::int, count(*) FILTER (WHERE m.mark = 5)::int,
+           sum(p.primary_score), count(p.primary_score)::int, sum(p.test_score), count(p.test_score)::int,
+           count(*) FILTER (WHERE ${BELOW})::int, bool_and(p.is_demo)
+      FROM participant_result p
+      JOIN ${keysTable} k ON ${SAME_KEY('p', 'k')}
+      ${MARKED}
+     GROUP BY p.school_code, p.procedure_code, p.year, p.subject_code, p.grade`;
+}
+
+/** Per school-level key, the sums the derivation needs: see `storedFiguresSql` and `KeyFigures`. */
+export const FIGURE_COLUMNS =
+  'school_code text, procedure_code text, year integer, subject_code text, grade integer, ' +
+  'participants integer, count2 integer, count3 integer, count4 integer, count5 integer, ' +
+  'primary_sum bigint, primary_n integer, test_sum bigint, test_n integer, below integer, is_demo boolean';
+
+/**
  * The one statement that derives school-level results from participant rows. A participant's
  * mark is the one the source gave, else (ОГЭ) the year's mark scale applied to the primary
  * score; for ЕГЭ, "below the minimum" is a test score under the year's minimum, or a «2» where
  * the subject has no minimum score (base mathematics). Derived rows replace reported ones of
  * the same key; their journal comparison is empty, since participant rows carry none. Derived
  * rows whose participants are gone are removed; reported rows without participants stay.
+ *
+ * With `figuresTable` the sums come from there (parts of each key's rows, summed up again)
+ * instead of from the participant rows: the same figures, averages divided as `avg` divides.
  */
-function derivationSql(scope: 'keys' | 'years' | { keysTable: string; emptiedKeysTable?: string }): string {
+function derivationSql(
+  scope: 'keys' | 'years' | { keysTable: string; emptiedKeysTable?: string; figuresTable?: string },
+): string {
   const byKeys = scope !== 'years';
   const scopeCte =
     scope === 'keys'
@@ -49,7 +115,7 @@ function derivationSql(scope: 'keys' | 'years' | { keysTable: string; emptiedKey
              AS k(school_code, procedure_code, year, subject_code, grade)
          ),`
       : typeof scope === 'object'
-        ? `scope AS (SELECT school_code, procedure_code, year, subject_code, grade FROM ${scope.keysTable}),`
+        ? `scope AS (SELECT ${KEY_COLUMNS} FROM ${scope.keysTable}),`
         : '';
   const participantJoin = byKeys ? `JOIN scope k ON ${SAME_KEY('p', 'k')}` : '';
   const participantWhere = byKeys ? '' : 'WHERE p.year = ANY($3::int[])';
@@ -57,17 +123,19 @@ function derivationSql(scope: 'keys' | 'years' | { keysTable: string; emptiedKey
   const resultScope = byKeys
     ? `USING ${emptied} k WHERE ${SAME_KEY('r', 'k')} AND`
     : 'WHERE r.year = ANY($3::int[]) AND';
-  return `
-    WITH ${scopeCte}
-    -- The year's ОГЭ scale and ЕГЭ minimum in one lookup: a million rows probe one small hash, not two.
-    rules AS (
-      SELECT $1::text AS procedure_code, year, subject_code, min_primary_for3, min_primary_for4, min_primary_for5,
-             NULL::integer AS min_score
-        FROM oge_scale
-      UNION ALL
-      SELECT $2::text, year, subject_code, NULL, NULL, NULL, min_score FROM ege_minimum_score
-    ),
-    agg AS (
+  const figures = typeof scope === 'object' ? scope.figuresTable : undefined;
+  const agg = figures
+    ? `agg AS (
+      SELECT ${KEY_COLUMNS}, sum(participants)::int AS participants, sum(count2)::int AS count2,
+             sum(count3)::int AS count3, sum(count4)::int AS count4, sum(count5)::int AS count5,
+             (sum(primary_sum) / nullif(sum(primary_n), 0)::numeric)::float8 AS mean_primary_score,
+             (sum(test_sum) / nullif(sum(test_n), 0)::numeric)::float8 AS mean_test_score,
+             CASE WHEN procedure_code = $2 THEN sum(below)::int END AS below_minimum_count,
+             bool_and(is_demo) AS is_demo
+        FROM ${figures}
+       GROUP BY ${KEY_COLUMNS}
+    ),`
+    : `agg AS (
       SELECT p.school_code, p.procedure_code, p.year, p.subject_code, p.grade,
              count(*)::int AS participants,
              count(*) FILTER (WHERE m.mark = 2)::int AS count2,
@@ -76,24 +144,18 @@ function derivationSql(scope: 'keys' | 'years' | { keysTable: string; emptiedKey
              count(*) FILTER (WHERE m.mark = 5)::int AS count5,
              avg(p.primary_score)::float8 AS mean_primary_score,
              avg(p.test_score)::float8 AS mean_test_score,
-             CASE WHEN p.procedure_code = $2 THEN
-               count(*) FILTER (WHERE CASE WHEN s.min_score IS NULL THEN m.mark = 2 ELSE p.test_score < s.min_score END)::int
-             END AS below_minimum_count,
+             CASE WHEN p.procedure_code = $2 THEN count(*) FILTER (WHERE ${BELOW})::int END AS below_minimum_count,
              bool_and(p.is_demo) AS is_demo
         FROM participant_result p
         ${participantJoin}
-        LEFT JOIN rules s ON s.procedure_code = p.procedure_code AND s.year = p.year AND s.subject_code = p.subject_code
-        CROSS JOIN LATERAL (
-          SELECT coalesce(p.mark, CASE
-                   WHEN s.min_primary_for3 IS NULL OR p.primary_score IS NULL THEN NULL
-                   WHEN p.primary_score >= s.min_primary_for5 THEN 5
-                   WHEN p.primary_score >= s.min_primary_for4 THEN 4
-                   WHEN p.primary_score >= s.min_primary_for3 THEN 3
-                   ELSE 2 END) AS mark
-        ) m
+        ${MARKED}
        ${participantWhere}
        GROUP BY p.school_code, p.procedure_code, p.year, p.subject_code, p.grade
-    ),
+    ),`;
+  return `
+    WITH ${scopeCte}
+    ${rules()},
+    ${agg}
     upserted AS (
       INSERT INTO assessment_result AS r
              (school_code, procedure_code, year, subject_code, grade, participants, count2, count3, count4, count5,

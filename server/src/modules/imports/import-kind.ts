@@ -32,11 +32,15 @@ export interface ChunkRows {
   /**
    * One COPY of the chunk's rows, in the file's order, into `target`: a table with columns named
    * as the kind's staging columns (other columns take their defaults). COPY writes rows in
-   * batches and needs no sort, where INSERT … SELECT from the staged chunk wrote them one by one
-   * in the order of an index: the common large file (all new results) is written in a sixth to a
-   * fifth less time. Resolves to the rows written.
+   * batches and needs no sort, where INSERT … SELECT from a staged chunk wrote them one by one
+   * in the order of an index. Resolves to the rows written.
    */
   copyInto(target: string): Promise<number>;
+  /**
+   * The chunk as a table of the transaction (a partition of the staging table, with `line`),
+   * staged now if it is not yet: a chunk written by `copyInto` alone is never staged at all.
+   */
+  staged(): Promise<string>;
 }
 
 /**
@@ -44,13 +48,19 @@ export interface ChunkRows {
  * and parsed (the two run on separate cores). Used only where any problem found later rolls the
  * whole transaction back (not with `--partial`): what a chunk wrote never outlives a rejected file.
  */
-export interface ChunkedMerge {
+export interface ChunkedMerge<T = any> {
   /**
-   * Writes one chunk of staged rows (a table of the transaction), or leaves it for `finish`
-   * (false) when it cannot do so cheaply — e.g. its rows exist already or repeat a key. It must
-   * leave the transaction usable either way: repeats within the file are found afterwards.
+   * Sees each row of the chunk being gathered, before `chunk` writes it (no more rows once the
+   * import has stopped writing chunks): what the kind derives from its rows can be summed up here,
+   * while they are at hand, instead of being read back from the database.
    */
-  chunk(table: string, rows: ChunkRows): Promise<boolean>;
+  add?(value: T): void;
+  /**
+   * Writes the rows gathered since the last chunk, or leaves them for `finish` (false) when it
+   * cannot do so cheaply. It must leave the transaction usable either way: repeats within the
+   * file are found afterwards.
+   */
+  chunk(rows: ChunkRows): Promise<boolean>;
   /** Writes the rows the chunks left (`rest`, a table or view; null: none), then what depends on all of them. */
   finish(rest: string | null): Promise<MergeCounts>;
 }
@@ -85,7 +95,7 @@ export interface ImportKind<T = unknown, Context = unknown> {
   /** Writes the staged rows into the domain's tables; the rest of the staged rows are unchanged. */
   merge(em: EntityManager, table: string, importer: Importer): Promise<MergeCounts>;
   /** The same write in chunks, for large files (see `ChunkedMerge`); kinds without it merge once at the end. */
-  openMerge?(em: EntityManager, importer: Importer): Promise<ChunkedMerge>;
+  openMerge?(em: EntityManager, importer: Importer): Promise<ChunkedMerge<T>>;
 }
 
 /** A kind whose value type is erased, for registries. */

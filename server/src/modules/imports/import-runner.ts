@@ -46,6 +46,25 @@ async function* cellsOfProblems(
   }
 }
 
+/** The rows of the file that parse, read again up to line `before`. */
+async function* validRows(
+  filePath: string,
+  fileName: string,
+  columns: ColumnSpec[],
+  kind: AnyImportKind,
+  context: unknown,
+  before: number,
+): AsyncGenerator<{ line: number; value: unknown }> {
+  const table = await openTable(filePath, fileName, columns);
+  for await (const batch of table.batches) {
+    for (const row of batch) {
+      if (row.line >= before) return;
+      const parsed = kind.parse(row.values, context);
+      if (!('problems' in parsed)) yield { line: row.line, value: parsed.value };
+    }
+  }
+}
+
 /** Thrown inside the transaction to roll it back on purpose (rejected file, dry run). */
 class Rollback extends Error {}
 
@@ -55,8 +74,12 @@ interface RunOptions {
   job: ImportJob;
   kind: AnyImportKind;
   filePath: string;
-  /** Keeping the original file, started beside the import (see `startKeeping`). */
-  keeping: Promise<KeptFile | FileNotKept>;
+  /**
+   * Starts keeping the original file (see `startKeeping`), once the file has been read: it then
+   * runs while PostgreSQL applies what was read (the derivation of a large file's results, where
+   * this process has nothing else to do) instead of taking a core from the reading.
+   */
+  keep: () => Promise<KeptFile | FileNotKept>;
   /** For the audit entry of an applied import. */
   requestId?: string | null;
   /** The server's metrics and log; the command line has neither and prints its own report. */
@@ -83,12 +106,14 @@ export async function runImport({
   job,
   kind,
   filePath,
-  keeping,
+  keep,
   requestId = null,
   observe = {},
 }: RunOptions): Promise<ImportJob> {
   const started = Date.now();
   const ledger = dataSource.manager;
+  let kept: Promise<KeptFile | FileNotKept> | null = null;
+  const keeping = () => (kept ??= keep());
   // The command line has no logger: it keeps printing to standard error, as it did.
   const failed = (error: unknown, message: string) =>
     observe.logger ? observe.logger.error({ err: error, importId: job.id }, message) : console.error(message, error);
@@ -188,10 +213,16 @@ export async function runImport({
           await progress();
         }
         await stager.finish();
+        void keeping();
       } catch (error) {
         await stager.abort();
         throw error;
       }
+      // Repeats are looked for among every row: also those of chunks written without staging.
+      if (!keys.unique)
+        await chunkedStager?.stageWritten((before) =>
+          validRows(filePath, job.fileName, columns, kind, context, before),
+        );
       const rest = chunkedStager ? await chunkedStager.rest() : stagingTable;
       // Statistics only for what reads the staged rows as a whole.
       if (!keys.unique || kind.checkStaged || rest !== null) await analyzeStaging(em);
@@ -216,8 +247,8 @@ export async function runImport({
       counts = chunked ? await chunked.finish(rest) : await kind.merge(em, stagingTable, importer);
       if (job.dryRun) throw new Rollback();
       // Applied only with its file kept: a failure to keep it rolls the import back.
-      const kept = await keeping;
-      if (kept instanceof FileNotKept) throw kept;
+      const file = await keeping();
+      if (file instanceof FileNotKept) throw file;
       // The file is kept with the job: the entry says what it did, the file what it held.
       await audit(em, {
         actor: { ...SYSTEM, userId: job.userId, displayName: job.userName },
@@ -228,7 +259,7 @@ export async function runImport({
         after: {
           kind: job.kind,
           fileName: job.fileName,
-          sha256: kept.sha256,
+          sha256: file.sha256,
           partial: job.partial,
           rowsRead: job.rowsRead,
           inserted: counts.inserted,
@@ -253,12 +284,12 @@ export async function runImport({
     }
   }
   // Whatever the outcome, the job ends with its file kept (or says it is not).
-  const kept = await keeping;
-  if (kept instanceof FileNotKept) {
+  const file = await keeping();
+  if (file instanceof FileNotKept) {
     job.status = ImportStatus.FAILED;
-    job.error = kept.message;
-    failed(kept.cause, 'original file of an import not kept');
-  } else Object.assign(job, { fileSize: kept.size, sha256: kept.sha256 });
+    job.error = file.message;
+    failed(file.cause, 'original file of an import not kept');
+  } else Object.assign(job, { fileSize: file.size, sha256: file.sha256 });
   await flushRejects().catch((error: unknown) => failed(error, 'rejected rows of an import not written'));
 
   const applied = job.status === ImportStatus.APPLIED || job.status === ImportStatus.CHECKED;

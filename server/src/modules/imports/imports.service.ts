@@ -74,9 +74,8 @@ export class ImportsService {
   }
 
   /**
-   * Keeps the original file (in PostgreSQL, for audit, whatever the outcome) while the import
-   * reads it: the two overlap rather than one waiting for the other. The file must stay in
-   * place until the returned promise settles.
+   * Keeps the original file (in PostgreSQL, for audit, whatever the outcome) beside the import
+   * (see `RunOptions.keep`). The file must stay in place until the returned promise settles.
    */
   run(job: ImportJob, filePath: string, requestId: string | null = null): Promise<ImportJob> {
     const run = runImport({
@@ -85,7 +84,7 @@ export class ImportsService {
       job,
       kind: this.kind(job.kind),
       filePath,
-      keeping: startKeeping(this.dataSource, job.id, filePath),
+      keep: () => startKeeping(this.dataSource, job.id, filePath),
       requestId,
       observe: this.observe,
     });

@@ -43,13 +43,13 @@ const escapeChar = (c: string) => ESCAPES[c]!;
  * puts it in front, a kind writing a chunk straight into its table sends the line as it is), and
  * hands each row's natural key to `keys` (the key's values in COPY text: two keys are equal there
  * exactly when PostgreSQL finds them equal, for text and whole numbers; a key of other types
- * leaves repeats to the database's check).
+ * leaves repeats to the database's check). Without `keys`, rows read a second time.
  */
-export function rowEncoder(kind: AnyImportKind, keys: KeyHashes): (value: unknown) => string {
+export function rowEncoder(kind: AnyImportKind, keys: KeyHashes | null): (value: unknown) => string {
   const columns = kind.staging;
-  const keyed = columns.map((c) => kind.key.includes(c.name));
+  const keyed = columns.map((c) => keys !== null && kind.key.includes(c.name));
   const types = columns.map((c) => (c.type === 'text' ? 'string' : c.type === 'integer' ? 'number' : null));
-  if (columns.some((_, i) => keyed[i] && types[i] === null)) keys.doubt();
+  if (columns.some((_, i) => keyed[i] && types[i] === null)) keys!.doubt();
   return (value) => {
     let row = '';
     let key = '';
@@ -58,11 +58,11 @@ export function rowEncoder(kind: AnyImportKind, keys: KeyHashes): (value: unknow
       const text = copyText(raw);
       row += i === 0 ? text : '\t' + text;
       if (keyed[i]) {
-        if (raw !== null && raw !== undefined && typeof raw !== types[i]) keys.doubt();
+        if (raw !== null && raw !== undefined && typeof raw !== types[i]) keys!.doubt();
         key += text + '\t';
       }
     }
-    keys.add(key);
+    keys?.add(key);
     return row + '\n';
   };
 }

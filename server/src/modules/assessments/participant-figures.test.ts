@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ParticipantResultRow } from './assessment-rows';
+import { KeyFigures } from './participant-figures';
+
+const figures = () =>
+  new KeyFigures({
+    ogeScale: new Map([['2024\tCHEMISTRY', [10, 20, 27]]]),
+    egeMinimum: new Map([['2024\tPHYSICS', 36]]),
+  });
+
+const row = (values: Partial<ParticipantResultRow>): ParticipantResultRow => ({
+  participantCode: 'P1',
+  schoolCode: 'sch700001',
+  procedureCode: 'OGE',
+  year: 2024,
+  subjectCode: 'CHEMISTRY',
+  grade: 9,
+  primaryScore: null,
+  testScore: null,
+  mark: null,
+  ...values,
+});
+
+describe('KeyFigures', () => {
+  it('marks as the derivation does: the source’s mark, else the year’s ОГЭ scale, else none', () => {
+    const f = figures();
+    expect(f.markOf(row({ primaryScore: 9 }))).toBe(2);
+    expect(f.markOf(row({ primaryScore: 10 }))).toBe(3);
+    expect(f.markOf(row({ primaryScore: 20 }))).toBe(4);
+    expect(f.markOf(row({ primaryScore: 27 }))).toBe(5);
+    expect(f.markOf(row({ primaryScore: 9, mark: 4 }))).toBe(4);
+    expect(f.markOf(row({ primaryScore: 20, year: 2026 }))).toBeNull();
+    expect(f.markOf(row({ procedureCode: 'EGE', primaryScore: 27 }))).toBeNull();
+  });
+
+  it('counts ЕГЭ below the minimum: under the year’s minimum score, or a «2» where there is none', () => {
+    const f = figures();
+    const ege = (values: Partial<ParticipantResultRow>) => row({ procedureCode: 'EGE', grade: 11, ...values });
+    expect(f.belowOf(ege({ subjectCode: 'PHYSICS', testScore: 35 }), null)).toBe(true);
+    expect(f.belowOf(ege({ subjectCode: 'PHYSICS', testScore: 36 }), null)).toBe(false);
+    expect(f.belowOf(ege({ subjectCode: 'PHYSICS' }), 2)).toBe(false);
+    expect(f.belowOf(ege({ subjectCode: 'MATHEMATICS_BASE' }), 2)).toBe(true);
+    expect(f.belowOf(ege({ subjectCode: 'MATHEMATICS_BASE' }), 3)).toBe(false);
+  });
+
+  it('sums each school-level key’s rows as COPY text, once: a missing grade is null', () => {
+    const f = figures();
+    f.add(row({ primaryScore: 27 }));
+    f.add(row({ primaryScore: 9, mark: 3 }));
+    f.add(row({ procedureCode: 'EGE', subjectCode: 'PHYSICS', grade: null, primaryScore: 20, testScore: 30 }));
+    f.add(row({ procedureCode: 'EGE', subjectCode: 'PHYSICS', grade: null, testScore: 70 }));
+    expect(f.take().split('\n')).toEqual([
+      'sch700001\tOGE\t2024\tCHEMISTRY\t9\t2\t0\t1\t0\t1\t36\t2\t0\t0\t0\tf',
+      'sch700001\tEGE\t2024\tPHYSICS\t\\N\t2\t0\t0\t0\t0\t20\t1\t100\t2\t1\tf',
+      '',
+    ]);
+    expect(f.take()).toBe('');
+  });
+});
