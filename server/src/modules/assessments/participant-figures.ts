@@ -65,6 +65,11 @@ export class KeyFigures {
     return row.testScore !== null && row.testScore !== undefined && row.testScore < minimum;
   }
 
+  /** School-level keys gathered since the last `take`. */
+  get size(): number {
+    return this.sums.size;
+  }
+
   add(row: ParticipantResultRow): void {
     const key =
       `${copyText(row.schoolCode)}\t${copyText(row.procedureCode)}\t${row.year}\t` +

@@ -24,6 +24,7 @@ const LEFT_KEYS = 'import_left_keys';
 /** Lines of the current step that are new or differ from the stored row (its place and old key). */
 const CHANGES = 'import_changed_rows';
 const TOUCHED = 'import_touched_keys';
+const EMPTIED = 'import_emptied_keys';
 /** New keys that may hold participant rows from before the import (see `addStoredFigures`). */
 const STORED_KEYS = 'import_stored_keys';
 /** The derivation's sums per key: of the rows the import wrote, and of those that were there before. */
@@ -39,7 +40,6 @@ const CHUNK_FIGURES = 'import_chunk_figures';
  */
 const MAYBE_STORED = `SELECT * FROM ${NEW_KEYS} k
   WHERE EXISTS (SELECT 1 FROM assessment_result r WHERE ${SAME_KEY('r', 'k')} AND NOT r.is_demo)`;
-const EMPTIED = 'import_emptied_keys';
 
 const KEY = 'school_code, procedure_code, year, subject_code, grade';
 const VALUES =
@@ -49,6 +49,8 @@ const PK = (a: string, b: string) =>
   `(${b}.participant_code, ${b}.procedure_code, ${b}.year, ${b}.subject_code)`;
 
 const UNIQUE_VIOLATION = '23505';
+/** Keys of one chunk beyond which sums are no longer gathered (see `add`). */
+const MAX_GATHERED_KEYS = 20_000;
 
 /**
  * Real participant rows an import staged (columns named as in `participant_result`), written by
@@ -112,7 +114,13 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
   }
 
   add(row: ParticipantResultRow): void {
-    this.figures?.add(row);
+    const figures = this.figures;
+    if (!figures) return;
+    figures.add(row);
+    // Sums pay where a chunk's rows fall into a few thousand keys (a region's schools); a file whose
+    // chunks spread over as many keys as rows (a nation's) is derived from its rows as before, and
+    // its chunks staged, without holding sums of every key in this process.
+    if (figures.size > MAX_GATHERED_KEYS) this.figures = null;
   }
 
   /**
