@@ -50,7 +50,7 @@ function cpuSeconds(pid: number): number | null {
 }
 
 /**
- * Runs the command and samples, every 20 ms: its peak memory and CPU, and the CPU of the
+ * Runs the command and samples, every 100 ms: its peak memory and CPU, and the CPU of the
  * database backends it opened (application_name `hub-import`). Other work on a shared
  * machine slows the wall clock; the CPU seconds say what the import itself costs.
  */
@@ -84,7 +84,8 @@ async function runHub(args: string[], databaseUrl: string): Promise<Run> {
   };
   child.stdout.on('data', (c) => (stdout += c));
   child.stderr.on('data', (c) => (stdout += c));
-  const sampler = setInterval(() => void sample().catch(() => undefined), 20);
+  // Not more often: on two cores the sampling itself (a query and /proc reads) would slow the import.
+  const sampler = setInterval(() => void sample().catch(() => undefined), 100);
   // The last sample is taken as the command writes its report, just before it exits.
   child.stdout.on('data', () => void sample().catch(() => undefined));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

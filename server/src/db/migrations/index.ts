@@ -17,6 +17,7 @@ import { TerritoryFeed1764001400000 } from './1764001400000-TerritoryFeed';
 import { KeptFileGzip1764001500000 } from './1764001500000-KeptFileGzip';
 import { RollupOnce1764001600000 } from './1764001600000-RollupOnce';
 import { DemoParticipants1764001700000 } from './1764001700000-DemoParticipants';
+import { RollupRefreshUnanalyzed1764001800000 } from './1764001800000-RollupRefreshUnanalyzed';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   KeptFileGzip1764001500000,
   RollupOnce1764001600000,
   DemoParticipants1764001700000,
+  RollupRefreshUnanalyzed1764001800000,
 ];

@@ -4,8 +4,8 @@ import { KeyFigures } from './participant-figures';
 
 const figures = () =>
   new KeyFigures({
-    ogeScale: new Map([['2024\tCHEMISTRY', [10, 20, 27]]]),
-    egeMinimum: new Map([['2024\tPHYSICS', 36]]),
+    ogeScale: [{ year: 2024, subject: 'CHEMISTRY', for3: 10, for4: 20, for5: 27 }],
+    egeMinimum: [{ year: 2024, subject: 'PHYSICS', min: 36 }],
   });
 
 const row = (values: Partial<ParticipantResultRow>): ParticipantResultRow => ({
@@ -43,17 +43,25 @@ describe('KeyFigures', () => {
     expect(f.belowOf(ege({ subjectCode: 'MATHEMATICS_BASE' }), 3)).toBe(false);
   });
 
-  it('sums each school-level key’s rows as COPY text, once: a missing grade is null', () => {
+  it('sums each school-level key’s rows as COPY text, and names the keys first met since it was last asked', () => {
     const f = figures();
     f.add(row({ primaryScore: 27 }));
     f.add(row({ primaryScore: 9, mark: 3 }));
     f.add(row({ procedureCode: 'EGE', subjectCode: 'PHYSICS', grade: null, primaryScore: 20, testScore: 30 }));
+    expect(f.takeFresh()).toEqual({
+      text: 'sch700001\tOGE\t2024\tCHEMISTRY\t9\nsch700001\tEGE\t2024\tPHYSICS\t\\N\n',
+      count: 2,
+    });
+    expect(f.takeFresh()).toEqual({ text: '', count: 0 });
     f.add(row({ procedureCode: 'EGE', subjectCode: 'PHYSICS', grade: null, testScore: 70 }));
+    f.add(row({ schoolCode: 'sch700002', primaryScore: 20 }));
+    expect(f.takeFresh()).toEqual({ text: 'sch700002\tOGE\t2024\tCHEMISTRY\t9\n', count: 1 });
     expect(f.take().split('\n')).toEqual([
       'sch700001\tOGE\t2024\tCHEMISTRY\t9\t2\t0\t1\t0\t1\t36\t2\t0\t0\t0\tf',
       'sch700001\tEGE\t2024\tPHYSICS\t\\N\t2\t0\t0\t0\t0\t20\t1\t100\t2\t1\tf',
+      'sch700002\tOGE\t2024\tCHEMISTRY\t9\t1\t0\t0\t1\t0\t20\t1\t0\t0\t0\tf',
       '',
     ]);
-    expect(f.take()).toBe('');
+    expect(f.size).toBe(3);
   });
 });

@@ -7,13 +7,12 @@ import { KeyFigures, loadMarkRules } from './participant-figures';
 import {
   HASH_JOINS,
   hashJoinsForLargeTables,
-  INDEX_LOOKUPS,
   LARGE_ROWS,
   PLANNER_DEFAULTS,
   plannerDefaults,
   primaryKeyLookups,
 } from './planner-hints';
-import { FIGURE_COLUMNS, recomputeSchoolResults, SAME_KEY, storedFiguresSql } from './school-result-derivation';
+import { FIGURE_COLUMNS, recomputeSchoolResults, SAME_KEY } from './school-result-derivation';
 
 /** School-level keys of the file's rows so far. */
 const FILE_KEYS = 'import_file_keys';
@@ -25,18 +24,14 @@ const LEFT_KEYS = 'import_left_keys';
 const CHANGES = 'import_changed_rows';
 const TOUCHED = 'import_touched_keys';
 const EMPTIED = 'import_emptied_keys';
-/** New keys that may hold participant rows from before the import (see `addStoredFigures`). */
-const STORED_KEYS = 'import_stored_keys';
-/** The derivation's sums per key: of the rows the import wrote, and of those that were there before. */
+/** The derivation's sums per key of the file's rows, sent once every row is in (see `KeyFigures`). */
 const KEY_FIGURES = 'import_key_figures';
-/** The sums of the current chunk's rows, gathered as they were parsed. */
-const CHUNK_FIGURES = 'import_chunk_figures';
 /**
- * The new keys that may hold real participant rows from before the import. Every write of real
- * participant rows derives their keys in its own transaction, and a derived row is real as soon
- * as one of its participants is: a key without a real school-level row holds demo participants
- * at most, and those go when the import meets the key. The common large file, new results of
- * keys without real data, looks up no participant rows at all.
+ * The new keys that may hold real participant rows from before the import (another file's
+ * participants of the same school, subject and grade): the file's own sums are then not all there
+ * is to them. Every write of real participant rows derives their keys in its own transaction, and
+ * a derived row is real as soon as one of its participants is, so a key without a real
+ * school-level row holds demo participants at most (and those go when the import meets the key).
  */
 const MAYBE_STORED = `SELECT * FROM ${NEW_KEYS} k
   WHERE EXISTS (SELECT 1 FROM assessment_result r WHERE ${SAME_KEY('r', 'k')} AND NOT r.is_demo)`;
@@ -49,8 +44,11 @@ const PK = (a: string, b: string) =>
   `(${b}.participant_code, ${b}.procedure_code, ${b}.year, ${b}.subject_code)`;
 
 const UNIQUE_VIOLATION = '23505';
-/** Keys of one chunk beyond which sums are no longer gathered (see `add`). */
-const MAX_GATHERED_KEYS = 20_000;
+/** Keys of the file beyond which sums are no longer gathered (see `add`). */
+const MAX_GATHERED_KEYS = 50_000;
+/** The demo participant rows of the new keys. */
+const DEMO_DELETE = `DELETE FROM participant_result p
+  WHERE p.is_demo AND EXISTS (SELECT 1 FROM ${NEW_KEYS} k WHERE ${SAME_KEY('p', 'k')})`;
 
 /**
  * Real participant rows an import staged (columns named as in `participant_result`), written by
@@ -93,15 +91,13 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
     const runner = em.queryRunner;
     if (!runner) throw new Error('The participant merge runs inside the import’s transaction');
     await em.query(`LOCK TABLE participant_result IN SHARE ROW EXCLUSIVE MODE`);
-    for (const table of [FILE_KEYS, NEW_KEYS, LEFT_KEYS, STORED_KEYS]) {
+    for (const table of [FILE_KEYS, NEW_KEYS, LEFT_KEYS]) {
       await em.query(
         `CREATE TEMP TABLE ${table} (school_code text, procedure_code text, year integer, subject_code text,
                                      grade integer) ON COMMIT DROP`,
       );
     }
-    for (const table of [KEY_FIGURES, CHUNK_FIGURES]) {
-      await em.query(`CREATE TEMP TABLE ${table} (${FIGURE_COLUMNS}) ON COMMIT DROP`);
-    }
+    await em.query(`CREATE TEMP TABLE ${KEY_FIGURES} (${FIGURE_COLUMNS}) ON COMMIT DROP`);
     await em.query(
       `CREATE TEMP TABLE ${CHANGES} (line integer, stored tid, old_school_code text, old_grade integer) ON COMMIT DROP`,
     );
@@ -117,67 +113,66 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
     const figures = this.figures;
     if (!figures) return;
     figures.add(row);
-    // Sums pay where a chunk's rows fall into a few thousand keys (a region's schools); a file whose
-    // chunks spread over as many keys as rows (a nation's) is derived from its rows as before, and
-    // its chunks staged, without holding sums of every key in this process.
+    // Sums pay where the file's rows fall into a few thousand keys (a region's schools); a file
+    // spread over as many keys as rows (a nation's) is derived from its rows, its chunks staged,
+    // without this process holding sums of every key.
     if (figures.size > MAX_GATHERED_KEYS) this.figures = null;
   }
 
   /**
    * Statements sent as one (no parameters): a chunk's bookkeeping costs one round trip, not one
    * each — this process is parsing the next chunk meanwhile, and answers only between batches of
-   * rows. Resolves to the rows of the last statement.
+   * rows. Resolves to the rows of its last SELECT.
    */
   private async batch<Row>(statements: string[]): Promise<Row[]> {
     const client = (await this.runner.connect()) as PoolClient;
     const results = (await client.query(statements.join(';\n'))) as unknown as QueryResult | QueryResult[];
-    return (Array.isArray(results) ? results[results.length - 1]! : results).rows as Row[];
+    const read = (Array.isArray(results) ? results : [results]).filter((r) => r.command === 'SELECT');
+    return (read[read.length - 1]?.rows ?? []) as Row[];
   }
 
-  /**
-   * Keys of `table` not met before: recorded, and their demo participant rows removed. With
-   * `stored`, those that may hold rows from before the import also go to STORED_KEYS (see
-   * `addStoredFigures`). Resolves to the number of each.
-   */
-  private async takeNewKeys(table: string, stored = false): Promise<{ fresh: number; stored: number }> {
-    const [counts] = await this.batch<{ fresh: number; stored: number }>([
+  /** Keys of `table` not met before: recorded, and their demo participant rows removed. */
+  private async takeNewKeys(table: string): Promise<void> {
+    const [counts] = await this.batch<{ fresh: number }>([
       `DELETE FROM ${NEW_KEYS}`,
       `INSERT INTO ${NEW_KEYS} SELECT ${KEY} FROM ${table} EXCEPT SELECT ${KEY} FROM ${FILE_KEYS}`,
       `INSERT INTO ${FILE_KEYS} SELECT * FROM ${NEW_KEYS}`,
-      ...(stored ? [`DELETE FROM ${STORED_KEYS}`, `INSERT INTO ${STORED_KEYS} ${MAYBE_STORED}`] : []),
-      `SELECT (SELECT count(*) FROM ${NEW_KEYS})::int AS fresh,
-              ${stored ? `(SELECT count(*) FROM ${STORED_KEYS})::int` : '0'} AS stored`,
+      `SELECT count(*)::int AS fresh FROM ${NEW_KEYS}`,
     ]);
-    if (counts!.fresh > 0 && this.demoRows) {
-      const large = counts!.fresh >= LARGE_ROWS;
-      await this.batch([
-        ...(large ? [HASH_JOINS] : []),
-        `DELETE FROM participant_result p
-          WHERE p.is_demo AND EXISTS (SELECT 1 FROM ${NEW_KEYS} k WHERE ${SAME_KEY('p', 'k')})`,
-        ...(large ? [PLANNER_DEFAULTS] : []),
-      ]);
-    }
-    return counts!;
+    const fresh = counts!.fresh;
+    if (fresh === 0 || !this.demoRows) return;
+    const large = fresh >= LARGE_ROWS;
+    await this.batch([...(large ? [HASH_JOINS] : []), DEMO_DELETE, ...(large ? [PLANNER_DEFAULTS] : [])]);
+  }
+
+  /**
+   * The keys first met in this chunk (`text`, COPY text of the key columns, as `KeyFigures` tells
+   * them): recorded, and their demo participant rows removed. Resolves to the number of them that
+   * may hold real rows from before the import (see `MAYBE_STORED`).
+   */
+  private async takeFreshKeys(text: string, count: number): Promise<number> {
+    if (count === 0) return 0;
+    const client = (await this.runner.connect()) as PoolClient;
+    await copyPieces(client, `COPY ${NEW_KEYS} FROM STDIN`, [Buffer.from(text)]);
+    const large = count >= LARGE_ROWS;
+    const [counts] = await this.batch<{ stored: number }>([
+      `INSERT INTO ${FILE_KEYS} SELECT * FROM ${NEW_KEYS}`,
+      `SELECT count(*)::int AS stored FROM (${MAYBE_STORED}) k`,
+      ...(this.demoRows ? [...(large ? [HASH_JOINS] : []), DEMO_DELETE, ...(large ? [PLANNER_DEFAULTS] : [])] : []),
+      `DELETE FROM ${NEW_KEYS}`,
+    ]);
+    return counts!.stored;
   }
 
   async chunk(rows: ChunkRows): Promise<boolean> {
     const figures = this.optimistic ? this.figures : null;
     if (figures) {
-      const client = (await this.runner.connect()) as PoolClient;
-      await copyPieces(client, `COPY ${CHUNK_FIGURES} FROM STDIN`, [Buffer.from(figures.take())]);
-      const { stored } = await this.takeNewKeys(CHUNK_FIGURES, true);
-      // New rows are real ones: `is_demo` takes its default (false). The keys that held rows
-      // before are summed up from the table once the chunk is in (see `addStoredFigures`).
-      const written = await this.insertAll(
-        () => rows.copyInto('participant_result'),
-        [
-          `INSERT INTO ${KEY_FIGURES} SELECT * FROM ${CHUNK_FIGURES} c
-          ${stored > 0 ? `WHERE NOT EXISTS (SELECT 1 FROM ${STORED_KEYS} k WHERE ${SAME_KEY('c', 'k')})` : ''}`,
-          `DELETE FROM ${CHUNK_FIGURES}`,
-        ],
-      );
-      if (written && stored > 0) await this.addStoredFigures(stored);
-      if (written) return true;
+      const fresh = figures.takeFresh();
+      // Keys with rows from before the import: the file's sums are not all there is to them, and
+      // the school-level results are derived from the participant rows after all.
+      if ((await this.takeFreshKeys(fresh.text, fresh.count)) > 0) this.figures = null;
+      // New rows are real ones: `is_demo` takes its default (false).
+      if (await this.insertAll(() => rows.copyInto('participant_result'))) return true;
       this.optimistic = false;
       this.figures = null;
       await this.compare(await rows.staged(), false);
@@ -190,21 +185,6 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
     this.optimistic = false;
     await this.compare(table, false);
     return true;
-  }
-
-  /**
-   * The sums of all the rows of the keys in STORED_KEYS: those they held before the import
-   * (another file's participants of the same school, subject and grade) and this chunk's, read
-   * once the chunk is in (these keys were first met in it). A chunk refused as not new (a file
-   * imported again) then costs no reading here.
-   */
-  private async addStoredFigures(keys: number): Promise<void> {
-    const large = keys >= LARGE_ROWS;
-    await this.batch([
-      large ? HASH_JOINS : INDEX_LOOKUPS,
-      `INSERT INTO ${KEY_FIGURES} ${storedFiguresSql(STORED_KEYS)}`,
-      PLANNER_DEFAULTS,
-    ]);
   }
 
   /**
@@ -230,10 +210,9 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
   /**
    * One write of rows that are all new, under a savepoint: refused by the primary key (and rolled
    * back to the savepoint) as soon as one of its rows exists. On the driver's client: a refused
-   * chunk is expected here, not an error for the query log. `after`: statements sent with the
-   * savepoint's release once the write succeeded.
+   * chunk is expected here, not an error for the query log.
    */
-  private async insertAll(write: (client: PoolClient) => Promise<number>, after: string[] = []): Promise<boolean> {
+  private async insertAll(write: (client: PoolClient) => Promise<number>): Promise<boolean> {
     const client = (await this.runner.connect()) as PoolClient;
     await client.query(`SAVEPOINT import_chunk`);
     let written: number;
@@ -245,7 +224,7 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
       return false;
     }
     this.inserted += written;
-    await this.batch([`RELEASE SAVEPOINT import_chunk`, ...after]);
+    await client.query(`RELEASE SAVEPOINT import_chunk`);
     return true;
   }
 
@@ -290,20 +269,27 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
         await this.compare(rest, true);
       }
     }
-    await this.em.query(
-      `CREATE TEMP TABLE ${TOUCHED} ON COMMIT DROP AS SELECT * FROM ${FILE_KEYS} UNION SELECT * FROM ${LEFT_KEYS}`,
-    );
-    await this.em.query(`ANALYZE ${TOUCHED}`);
     // A key of the file keeps at least that row: only keys rows left can have been emptied.
     await this.em.query(
       `CREATE TEMP TABLE ${EMPTIED} ON COMMIT DROP AS SELECT * FROM ${LEFT_KEYS} EXCEPT SELECT * FROM ${FILE_KEYS}`,
     );
-    await recomputeSchoolResults(this.em, {
-      keysTable: TOUCHED,
-      emptiedKeysTable: EMPTIED,
+    const figures = this.figures;
+    if (figures) {
       // Every row went in as new, its sums gathered: the participant rows need not be read back.
-      figuresTable: this.figures ? KEY_FIGURES : undefined,
-    });
+      const client = (await this.runner.connect()) as PoolClient;
+      await copyPieces(client, `COPY ${KEY_FIGURES} FROM STDIN`, [Buffer.from(figures.take())]);
+      await recomputeSchoolResults(this.em, {
+        keysTable: FILE_KEYS,
+        emptiedKeysTable: EMPTIED,
+        figuresTable: KEY_FIGURES,
+      });
+    } else {
+      await this.em.query(
+        `CREATE TEMP TABLE ${TOUCHED} ON COMMIT DROP AS SELECT * FROM ${FILE_KEYS} UNION SELECT * FROM ${LEFT_KEYS}`,
+      );
+      await this.em.query(`ANALYZE ${TOUCHED}`);
+      await recomputeSchoolResults(this.em, { keysTable: TOUCHED, emptiedKeysTable: EMPTIED });
+    }
     return { inserted: this.inserted, updated: this.updated };
   }
 }

@@ -37,16 +37,13 @@ export const SAME_KEY = (a: string, b: string) =>
   `${a}.year = ${b}.year AND ${a}.school_code = ${b}.school_code AND ${a}.procedure_code = ${b}.procedure_code ` +
   `AND ${a}.subject_code = ${b}.subject_code AND coalesce(${a}.grade, 0) = coalesce(${b}.grade, 0)`;
 
-/**
- * The year's ОГЭ scale and ЕГЭ minimum in one lookup: a million rows probe one small hash, not
- * two. The procedures' codes are the statement's parameters $1 and $2 unless given.
- */
-const rules = (oge = '$1', ege = '$2') => `rules AS (
-      SELECT ${oge}::text AS procedure_code, year, subject_code, min_primary_for3, min_primary_for4, min_primary_for5,
+/** The year's ОГЭ scale and ЕГЭ minimum in one lookup: a million rows probe one small hash, not two. */
+const RULES = `rules AS (
+      SELECT $1::text AS procedure_code, year, subject_code, min_primary_for3, min_primary_for4, min_primary_for5,
              NULL::integer AS min_score
         FROM oge_scale
       UNION ALL
-      SELECT ${ege}::text, year, subject_code, NULL, NULL, NULL, min_score FROM ege_minimum_score
+      SELECT $2::text, year, subject_code, NULL, NULL, NULL, min_score FROM ege_minimum_score
     )`;
 
 /**
@@ -68,26 +65,7 @@ const BELOW = `CASE WHEN s.min_score IS NULL THEN m.mark = 2 ELSE p.test_score <
 
 const KEY_COLUMNS = 'school_code, procedure_code, year, subject_code, grade';
 
-/**
- * The sums of the participant rows of the keys in `keysTable`, one row per key, in the columns
- * of `FIGURE_COLUMNS`: what the derivation adds up, taken before an import writes its own rows
- * of those keys (whose sums it gathers as it reads them). No parameters.
- */
-export function storedFiguresSql(keysTable: string): string {
-  return `
-    WITH ${rules(`'${ProcedureCode.OGE}'`, `'${ProcedureCode.EGE}'`)}
-    SELECT p.school_code, p.procedure_code, p.year, p.subject_code, p.grade,
-           count(*)::int, count(*) FILTER (WHERE m.mark = 2)::int, count(*) FILTER (WHERE m.mark = 3)::int,
-           count(*) FILTER (WHERE m.mark = 4)::int, count(*) FILTER (WHERE m.mark = 5)::int,
-           sum(p.primary_score), count(p.primary_score)::int, sum(p.test_score), count(p.test_score)::int,
-           count(*) FILTER (WHERE ${BELOW})::int, bool_and(p.is_demo)
-      FROM participant_result p
-      JOIN ${keysTable} k ON ${SAME_KEY('p', 'k')}
-      ${MARKED}
-     GROUP BY p.school_code, p.procedure_code, p.year, p.subject_code, p.grade`;
-}
-
-/** Per school-level key, the sums the derivation needs: see `storedFiguresSql` and `KeyFigures`. */
+/** Per school-level key, the sums the derivation needs: see `KeyFigures`. */
 export const FIGURE_COLUMNS =
   'school_code text, procedure_code text, year integer, subject_code text, grade integer, ' +
   'participants integer, count2 integer, count3 integer, count4 integer, count5 integer, ' +
@@ -154,7 +132,7 @@ function derivationSql(
     ),`;
   return `
     WITH ${scopeCte}
-    ${rules()},
+    ${RULES},
     ${agg}
     upserted AS (
       INSERT INTO assessment_result AS r

@@ -12,10 +12,11 @@ const WRITTEN = 'import_staging_written';
 /** Parsed rows wait in pieces of about this many characters. */
 const PIECE = 64 * 1024;
 /**
- * The first chunk's rows; each next chunk doubles, up to the chunk size. PostgreSQL has nothing
- * to do until the first chunk is parsed: a small one sets it to work a few tenths of a second sooner.
+ * The least rows of a chunk (unless the chunk size is smaller). A chunk goes as soon as PostgreSQL
+ * has finished the previous one and this many rows wait, else once it is full: PostgreSQL then
+ * waits only for the first few thousand rows, and chunks grow as far as the parser runs ahead.
  */
-const FIRST_CHUNK_ROWS = 12_500;
+const LEAST_CHUNK_ROWS = 5_000;
 
 /** The file's valid rows again, in line order, from a second read: `before` ends it. */
 export type Replay = (before: number) => AsyncIterable<{ line: number; value: unknown }>;
@@ -61,10 +62,11 @@ export function openChunkedStager(
   const stageEvery = kind.checkStaged !== undefined;
   const gathered = new Pieces();
   let lines: number[] = [];
-  let chunkRows = Math.min(options.rows, FIRST_CHUNK_ROWS);
+  const leastRows = Math.min(options.rows, LEAST_CHUNK_ROWS);
   let partitions = 0;
-  /** The previous chunk's write, still running in PostgreSQL. */
+  /** The previous chunk's write, still running in PostgreSQL (until `busy` turns false). */
   let writing: Promise<void> | null = null;
+  let busy = false;
   /** The first line of the rows left for `finish`. */
   let restFrom: number | null = null;
   /** Line ranges of the chunks written and never staged. */
@@ -88,7 +90,6 @@ export function openChunkedStager(
     if (lines.length === 0) return;
     const [pieces, chunkLines] = [gathered.take(), lines];
     lines = [];
-    chunkRows = Math.min(options.rows, chunkRows * 2);
     await settle();
     if (restFrom !== null || !options.writing()) {
       restFrom ??= chunkLines[0]!;
@@ -110,6 +111,8 @@ export function openChunkedStager(
     // Awaited by the next flush (or `finish`); until then a failure must not count as unhandled.
     pending.catch(() => undefined);
     writing = pending;
+    busy = true;
+    void pending.finally(() => (busy = false)).catch(() => undefined);
   };
 
   return {
@@ -118,7 +121,8 @@ export function openChunkedStager(
       gathered.add(encode(value));
       // Rows of chunks that will not be written are the kind's to read from the staging table.
       if (restFrom === null) merge.add?.(value);
-      return lines.length >= chunkRows ? flush() : undefined;
+      const waiting = lines.length;
+      return waiting >= options.rows || (!busy && waiting >= leastRows) ? flush() : undefined;
     },
     async finish() {
       await flush();

@@ -37,8 +37,11 @@ export async function sniffCsv(path: string): Promise<CsvFormat> {
   }
 }
 
-/** Decoded text per read: 64 KB of the file at a time. */
-const READ_BYTES = 64 * 1024;
+/**
+ * Decoded text per read: 16 KB of the file at a time. Each read is parsed in one go, and only between
+ * two of them does this process answer PostgreSQL: a large import waits for it a few times per chunk.
+ */
+const READ_BYTES = 16 * 1024;
 
 /**
  * The records of a CSV file, streamed in batches (one per megabyte read):
