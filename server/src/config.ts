@@ -30,7 +30,7 @@ export interface HubConfig {
   metricsToken: string | undefined;
   /** The whole shutdown after SIGTERM fits in this: in-flight requests first, then sockets, LISTEN, pool, PostgreSQL. */
   shutdownTimeoutMs: number;
-  /** Rows per chunk of a large import written while the file is still being read. */
+  /** Most rows per chunk of a large import written while the file is still being read (see `openChunkedStager`). */
   importChunkRows: number;
 }
 

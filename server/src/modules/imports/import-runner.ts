@@ -89,7 +89,7 @@ interface RunOptions {
 export interface ImportObserver {
   metrics?: HubMetrics;
   logger?: Logger;
-  /** Rows per chunk of the kinds written while the file is read (see `ChunkedMerge`). */
+  /** Most rows per chunk of the kinds written while the file is read (see `ChunkedMerge`). */
   chunkRows?: number;
 }
 
