@@ -44,8 +44,11 @@ const PK = (a: string, b: string) =>
   `(${b}.participant_code, ${b}.procedure_code, ${b}.year, ${b}.subject_code)`;
 
 const UNIQUE_VIOLATION = '23505';
-/** Keys of the file beyond which sums are no longer gathered (see `add`). */
-const MAX_GATHERED_KEYS = 50_000;
+/**
+ * Keys of the file beyond which sums are no longer gathered (see `add`): a setting here, so that a
+ * test reaches the switch with a few rows.
+ */
+export const participantSums = { maxKeys: 50_000 };
 /** The demo participant rows of the new keys. */
 const DEMO_DELETE = `DELETE FROM participant_result p
   WHERE p.is_demo AND EXISTS (SELECT 1 FROM ${NEW_KEYS} k WHERE ${SAME_KEY('p', 'k')})`;
@@ -116,7 +119,7 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
     // Sums pay where the file's rows fall into a few thousand keys (a region's schools); a file
     // spread over as many keys as rows (a nation's) is derived from its rows, its chunks staged,
     // without this process holding sums of every key.
-    if (figures.size > MAX_GATHERED_KEYS) this.figures = null;
+    if (figures.size > participantSums.maxKeys) this.figures = null;
   }
 
   /**
