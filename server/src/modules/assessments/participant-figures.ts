@@ -35,7 +35,7 @@ const SUMS = 10;
 /** One school-level key: its columns as COPY text, and its sums. */
 interface Entry {
   key: string;
-  sums: number[];
+  sums: Float64Array;
 }
 
 /** subject → year → value: a row finds its rule by two lookups and no string built. */
@@ -67,6 +67,8 @@ export class KeyFigures {
   /** school → procedure → subject → year and grade → entry. */
   private entries = new Map<string, Map<string, Map<string, Map<number, Entry>>>>();
   private count = 0;
+  /** The subjects of the last row's school and procedure: a participant's rows come together. */
+  private last: { school: string; procedure: string; subjects: Map<string, Map<number, Entry>> } | null = null;
   /** Keys first met since the last `takeFresh`. */
   private fresh: string[] = [];
   private readonly ogeScale: BySubjectYear<[number, number, number]>;
@@ -116,12 +118,16 @@ export class KeyFigures {
   }
 
   private entry(row: ParticipantResultRow): Entry {
-    let procedures = this.entries.get(row.schoolCode);
-    if (!procedures) this.entries.set(row.schoolCode, (procedures = new Map()));
-    let subjects = procedures.get(row.procedureCode);
-    if (!subjects) procedures.set(row.procedureCode, (subjects = new Map()));
-    let grades = subjects.get(row.subjectCode);
-    if (!grades) subjects.set(row.subjectCode, (grades = new Map()));
+    let last = this.last;
+    if (!last || last.school !== row.schoolCode || last.procedure !== row.procedureCode) {
+      let procedures = this.entries.get(row.schoolCode);
+      if (!procedures) this.entries.set(row.schoolCode, (procedures = new Map()));
+      let subjects = procedures.get(row.procedureCode);
+      if (!subjects) procedures.set(row.procedureCode, (subjects = new Map()));
+      this.last = last = { school: row.schoolCode, procedure: row.procedureCode, subjects };
+    }
+    let grades = last.subjects.get(row.subjectCode);
+    if (!grades) last.subjects.set(row.subjectCode, (grades = new Map()));
     // Grades are 1–11; a missing one is 0.
     const yearGrade = row.year * 16 + (row.grade ?? 0);
     let entry = grades.get(yearGrade);
@@ -129,7 +135,7 @@ export class KeyFigures {
       const key =
         `${copyText(row.schoolCode)}\t${copyText(row.procedureCode)}\t${row.year}\t` +
         `${copyText(row.subjectCode)}\t${row.grade ?? '\\N'}`;
-      grades.set(yearGrade, (entry = { key, sums: new Array<number>(SUMS).fill(0) }));
+      grades.set(yearGrade, (entry = { key, sums: new Float64Array(SUMS) }));
       this.fresh.push(key);
       this.count++;
     }
