@@ -64,10 +64,10 @@ const DEMO_DELETE = `DELETE FROM participant_result p
  * Large files are written chunk by chunk while they are read (see `ChunkedMerge`). Chunks are
  * first tried as all new, by one COPY of the file's rows straight into the table under a
  * savepoint: the common large file (new results) then costs no lookup at all, and its rows go in
- * batches, in the file's order. While every chunk goes in that way, the derivation's sums of each
- * key are gathered here as rows are parsed (`KeyFigures`), plus those of the rows a key held
- * before, so the school-level results are derived from a few thousand sums instead of a million
- * participant rows read back.
+ * batches, in the file's order. While every chunk goes in that way and every key the file meets
+ * is new (holds no real rows yet), the derivation's sums of each key are gathered here as rows are
+ * parsed (`KeyFigures`), so the school-level results are derived from a few thousand sums instead
+ * of a million participant rows read back.
  *
  * Once a chunk is refused by the primary key (a row exists), it and every later chunk are staged
  * and compared with the stored rows by one join: new lines are inserted, changed ones updated
