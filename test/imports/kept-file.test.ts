@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM } from '../../server/src/graphql/actor';
-import { ImportsService } from '../../server/src/modules/imports';
 import { KEPT_PIECE_BYTES, keptFileBytes } from '../../server/src/modules/imports/kept-file';
 import { startTestHub, type TestHub } from '../harness/hub';
 import { scratchDir } from './file-variants';
+import { importInProcess } from './in-process';
 
 let hub: TestHub;
 let scratch: ReturnType<typeof scratchDir>;
@@ -18,17 +17,8 @@ afterAll(async () => {
   scratch?.remove();
 });
 
-async function importFile(name: string, content: Buffer | string) {
-  const filePath = scratch.file(name, content);
-  const service = new ImportsService(hub.hub.dataSource, hub.hub.pubSub);
-  const job = await service.create({
-    kind: 'schools',
-    filePath,
-    fileName: name,
-    actor: { ...SYSTEM, displayName: 'тест' },
-  });
-  return service.run(job, filePath);
-}
+const importFile = (name: string, content: Buffer | string) =>
+  importInProcess(hub, 'schools', scratch.file(name, content));
 
 async function kept(jobId: string): Promise<Buffer> {
   const pieces: Buffer[] = [];

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM } from '../../server/src/graphql/actor';
 import { participantSums } from '../../server/src/modules/assessments/participant-merge';
-import { ImportsService } from '../../server/src/modules/imports';
 import { startTestHub, type TestHub } from '../harness/hub';
 import { scratchDir } from './file-variants';
+import { importInProcess } from './in-process';
 import { PARTICIPANT_HEADER } from './participant-lines';
 import { DIRECT_SQL, INEXACT_MEANS_SQL, STORED_SQL } from './participant-sql';
 
@@ -26,17 +25,10 @@ afterAll(async () => {
   scratch?.remove();
 });
 
-async function importLines(name: string, lines: string[]) {
-  const filePath = scratch.file(name, [PARTICIPANT_HEADER, ...lines].join('\n'));
-  const service = new ImportsService(hub.hub.dataSource, hub.hub.pubSub, { chunkRows: 3 });
-  const job = await service.create({
-    kind: 'participant-results',
-    filePath,
-    fileName: name,
-    actor: { ...SYSTEM, displayName: 'тест' },
+const importLines = (name: string, lines: string[]) =>
+  importInProcess(hub, 'participant-results', scratch.file(name, [PARTICIPANT_HEADER, ...lines].join('\n')), {
+    chunkRows: 3,
   });
-  return service.run(job, filePath);
-}
 
 const derivedAsDirect = async () => {
   expect(await hub.sql(STORED_SQL)).toEqual(await hub.sql(`${DIRECT_SQL} ORDER BY 1, 2, 3, 4, 5`));
