@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../server/src/graphql/actor';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ImportsService } from '../../server/src/modules/imports';
 import { insertVsokoCampaign } from '../../server/src/modules/vsoko/vsoko.seeds';
 import { VSOKO_CAMPAIGN_2024 } from '../../server/src/seed/reference/vsoko/vsoko-2024';
-import { startTestHub, type TestHub } from '../harness/hub';
-import { readCsv, scratchDir } from './file-variants';
+import type { TestHub } from '../harness/hub';
+import { readCsv, type Scratch, withHubAndScratch } from './file-variants';
+import { importInProcess } from './in-process';
 
 let hub: TestHub;
-let scratch: ReturnType<typeof scratchDir>;
+let scratch: Scratch;
 let schools: string[];
+withHubAndScratch((started) => ({ hub, scratch } = started));
 beforeAll(async () => {
-  hub = await startTestHub();
-  scratch = scratchDir();
   schools = (await hub.sql<{ code: string }>(`SELECT code FROM school ORDER BY code`)).map((s) => s.code);
   // A later campaign that samples every school and drops one document from the list.
   await insertVsokoCampaign(hub.hub.dataSource.manager, {
@@ -22,22 +21,13 @@ beforeAll(async () => {
     sample: schools,
   });
 });
-afterAll(async () => {
-  await hub?.close();
-  scratch?.remove();
-});
 
 const csv = (rows: (string | number)[][]) => rows.map((r) => r.join(';')).join('\n');
 
 /** Runs an import in this process, counting the statements it sends. */
-async function importInProcess(kind: string, name: string, content: string) {
-  const filePath = scratch.file(name, content);
-  const service = new ImportsService(hub.hub.dataSource, hub.hub.pubSub);
+async function importCounting(kind: string, name: string, content: string) {
   const before = hub.queries.count;
-  const job = await service.run(
-    await service.create({ kind, filePath, fileName: name, actor: { ...SYSTEM, displayName: 'тест' } }),
-    filePath,
-  );
+  const job = await importInProcess(hub, kind, scratch.file(name, content));
   return { job, statements: hub.queries.count - before };
 }
 
@@ -139,7 +129,7 @@ describe('ВСОКО and self-diagnostics imports', () => {
 
   it('judge each row by its own campaign’s lists', async () => {
     const header = ['Код ОО', 'Год', 'Блок 1', 'Блок 2', 'Блок 3', 'Блок 4', 'Положение о ВСОКО'];
-    const { job } = await importInProcess(
+    const { job } = await importCounting(
       'vsoko-evaluations',
       'campaigns.csv',
       csv([header, ['sch790001', 2025, 5, 7, 3, 5, ''], ['sch790002', 2025, 5, 7, 3, 5, 'https://x.example/v.pdf']]),
@@ -163,7 +153,7 @@ describe('ВСОКО and self-diagnostics imports', () => {
       const scores = example[i % example.length]!.slice(3, 11);
       return [code, year, round, ...scores, scores.reduce((s, x) => s + Number(x), 0), 'базовый'];
     };
-    const small = await importInProcess(
+    const small = await importCounting(
       'self-diagnostics',
       'small.csv',
       csv([header!, ...schools.slice(0, 12).map((code, i) => row(code, 2030, 1, i))]),
@@ -172,13 +162,13 @@ describe('ВСОКО and self-diagnostics imports', () => {
       [1, 2].flatMap((round) => schools.map((code, i) => row(code, year, round, i))),
     );
     expect(rows.length).toBeGreaterThan(2500);
-    const big = await importInProcess('self-diagnostics', 'big.csv', csv([header!, ...rows]));
+    const big = await importCounting('self-diagnostics', 'big.csv', csv([header!, ...rows]));
     expect(small.job).toMatchObject({ status: 'applied', inserted: 12 });
     expect(big.job).toMatchObject({ status: 'applied', inserted: rows.length - 12, unchanged: 12, rejected: 0 });
     // One more staging batch of 2000 rows; nothing per row.
     expect(big.statements - small.statements).toBeLessThanOrEqual(2);
     expect(big.job.durationMs).toBeLessThan(10_000);
-    const again = await importInProcess('self-diagnostics', 'big.csv', csv([header!, ...rows]));
+    const again = await importCounting('self-diagnostics', 'big.csv', csv([header!, ...rows]));
     expect(again.job).toMatchObject({ inserted: 0, updated: 0, unchanged: rows.length });
 
     const vsokoHeader = ['Код ОО', 'Год', 'Блок 1', 'Блок 2', 'Блок 3', 'Блок 4', 'Эксперт', 'Методист', 'Педагогов'];
@@ -193,16 +183,12 @@ describe('ВСОКО and self-diagnostics imports', () => {
       'да',
       i,
     ];
-    const fewVsoko = await importInProcess(
+    const fewVsoko = await importCounting(
       'vsoko-evaluations',
       'few.csv',
       csv([vsokoHeader, ...schools.slice(0, 12).map(vsokoRow)]),
     );
-    const allVsoko = await importInProcess(
-      'vsoko-evaluations',
-      'all.csv',
-      csv([vsokoHeader, ...schools.map(vsokoRow)]),
-    );
+    const allVsoko = await importCounting('vsoko-evaluations', 'all.csv', csv([vsokoHeader, ...schools.map(vsokoRow)]));
     expect(fewVsoko.job).toMatchObject({ status: 'applied', inserted: 12 });
     expect(allVsoko.job).toMatchObject({ status: 'applied', inserted: schools.length - 12, unchanged: 12 });
     expect(allVsoko.statements - fewVsoko.statements).toBeLessThanOrEqual(1);

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestHub, type TestHub } from '../harness/hub';
 
 /** A file of the fixtures folder. */
 export const fixture = (name: string) => path.resolve(__dirname, 'fixtures', name);
@@ -25,12 +27,15 @@ export function pickColumns(rows: string[][], headers: string[], rename: Record<
   return [headers.map((h) => rename[h] ?? h), ...data.map((row) => at.map((i) => row[i]!))];
 }
 
-/** A folder for generated files, removed by the returned function. */
-export function scratchDir(): {
+/** A folder for generated files, removed by its `remove`. */
+export interface Scratch {
   dir: string;
   file: (name: string, content: Buffer | string) => string;
   remove: () => void;
-} {
+}
+
+/** A folder for generated files, removed by the returned function. */
+export function scratchDir(): Scratch {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-import-test-'));
   return {
     dir,
@@ -41,6 +46,24 @@ export function scratchDir(): {
     },
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A hub for the file's tests and a folder for the files they write: started before them (then
+ * `started` is told), closed and removed after. A file's further set-up is a `beforeAll` of its own.
+ */
+export function withHubAndScratch(started: (fixtures: { hub: TestHub; scratch: Scratch }) => void): void {
+  let hub: TestHub | undefined;
+  let scratch: Scratch | undefined;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    scratch = scratchDir();
+    started({ hub, scratch });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    scratch?.remove();
+  });
 }
 
 /** Windows-1251 CSV with `;` and CRLF, as Excel on a Russian Windows saves it. */

@@ -1,21 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { KEPT_PIECE_BYTES, keptFileBytes } from '../../server/src/modules/imports/kept-file';
-import { startTestHub, type TestHub } from '../harness/hub';
-import { scratchDir } from './file-variants';
+import type { TestHub } from '../harness/hub';
+import { type Scratch, withHubAndScratch } from './file-variants';
 import { importInProcess } from './in-process';
 
 let hub: TestHub;
-let scratch: ReturnType<typeof scratchDir>;
-beforeAll(async () => {
-  hub = await startTestHub();
-  scratch = scratchDir();
-});
-afterAll(async () => {
-  await hub?.close();
-  scratch?.remove();
-});
+let scratch: Scratch;
+withHubAndScratch((started) => ({ hub, scratch } = started));
 
 const importFile = (name: string, content: Buffer | string) =>
   importInProcess(hub, 'schools', scratch.file(name, content));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { participantSums } from '../../server/src/modules/assessments/participant-merge';
-import { startTestHub, type TestHub } from '../harness/hub';
-import { scratchDir } from './file-variants';
+import type { TestHub } from '../harness/hub';
+import { type Scratch, withHubAndScratch } from './file-variants';
 import { importInProcess } from './in-process';
 import { PARTICIPANT_HEADER } from './participant-lines';
 import { DIRECT_SQL, INEXACT_MEANS_SQL, STORED_SQL } from './participant-sql';
@@ -12,17 +12,14 @@ import { DIRECT_SQL, INEXACT_MEANS_SQL, STORED_SQL } from './participant-sql';
  * results from the participant rows. Here the limit is two keys and a chunk three rows.
  */
 let hub: TestHub;
-let scratch: ReturnType<typeof scratchDir>;
+let scratch: Scratch;
 const limit = participantSums.maxKeys;
-beforeAll(async () => {
-  hub = await startTestHub();
-  scratch = scratchDir();
+withHubAndScratch((started) => ({ hub, scratch } = started));
+beforeAll(() => {
   participantSums.maxKeys = 2;
 });
-afterAll(async () => {
+afterAll(() => {
   participantSums.maxKeys = limit;
-  await hub?.close();
-  scratch?.remove();
 });
 
 const importLines = (name: string, lines: string[]) =>

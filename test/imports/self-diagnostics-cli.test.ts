@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runHub } from '../harness/cli';
-import { startTestHub, type TestHub } from '../harness/hub';
-import { fixture, pickColumns, readCsv, scratchDir, windows1251, xlsx } from './file-variants';
+import type { TestHub } from '../harness/hub';
+import { fixture, pickColumns, readCsv, type Scratch, withHubAndScratch, windows1251, xlsx } from './file-variants';
 
 const EXAMPLE = 'self-diagnostics.example.csv';
 
 let hub: TestHub;
-let scratch: ReturnType<typeof scratchDir>;
-beforeAll(async () => {
-  hub = await startTestHub();
-  scratch = scratchDir();
-});
-afterAll(async () => {
-  await hub?.close();
-  scratch?.remove();
-});
+let scratch: Scratch;
+withHubAndScratch((started) => ({ hub, scratch } = started));
 
 const importFile = (file: string, ...flags: string[]) =>
   runHub(['import', 'self-diagnostics', file, ...flags], hub.databaseUrl);
