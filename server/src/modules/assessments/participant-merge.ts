@@ -142,10 +142,14 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
       `INSERT INTO ${FILE_KEYS} SELECT * FROM ${NEW_KEYS}`,
       `SELECT count(*)::int AS fresh FROM ${NEW_KEYS}`,
     ]);
-    const fresh = counts!.fresh;
-    if (fresh === 0 || !this.demoRows) return;
-    const large = fresh >= LARGE_ROWS;
-    await this.batch([...(large ? [HASH_JOINS] : []), DEMO_DELETE, ...(large ? [PLANNER_DEFAULTS] : [])]);
+    const demo = this.demoDeletion(counts!.fresh);
+    if (demo.length > 0) await this.batch(demo);
+  }
+
+  /** The statements that remove the demo participant rows of NEW_KEYS (`keys` of them), if there can be any. */
+  private demoDeletion(keys: number): string[] {
+    if (keys === 0 || !this.demoRows) return [];
+    return keys >= LARGE_ROWS ? [HASH_JOINS, DEMO_DELETE, PLANNER_DEFAULTS] : [DEMO_DELETE];
   }
 
   /**
@@ -157,11 +161,10 @@ export class ParticipantMerge implements ChunkedMerge<ParticipantResultRow> {
     if (count === 0) return 0;
     const client = (await this.runner.connect()) as PoolClient;
     await copyPieces(client, `COPY ${NEW_KEYS} FROM STDIN`, [Buffer.from(text)]);
-    const large = count >= LARGE_ROWS;
     const [counts] = await this.batch<{ stored: number }>([
       `INSERT INTO ${FILE_KEYS} SELECT * FROM ${NEW_KEYS}`,
       `SELECT count(*)::int AS stored FROM (${MAYBE_STORED}) k`,
-      ...(this.demoRows ? [...(large ? [HASH_JOINS] : []), DEMO_DELETE, ...(large ? [PLANNER_DEFAULTS] : [])] : []),
+      ...this.demoDeletion(count),
       `DELETE FROM ${NEW_KEYS}`,
     ]);
     return counts!.stored;

@@ -5,8 +5,8 @@ export const LARGE_ROWS = 1000;
 
 /** `hashJoinsForLargeTables`' settings, for a batch of statements sent at once. */
 export const HASH_JOINS = `SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; SET LOCAL enable_sort = off`;
-/** `primaryKeyLookups`' settings, for a batch of statements sent at once. */
-export const INDEX_LOOKUPS = `SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off`;
+/** `primaryKeyLookups`' settings. */
+const INDEX_LOOKUPS = `SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off`;
 /** `plannerDefaults`' settings, for a batch of statements sent at once. */
 export const PLANNER_DEFAULTS = `SET LOCAL enable_nestloop TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_sort TO DEFAULT;
      SET LOCAL enable_hashjoin TO DEFAULT`;
