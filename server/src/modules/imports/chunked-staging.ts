@@ -9,7 +9,7 @@ import { rowEncoder, STAGING, type Stager } from './staging';
 const REST = 'import_staging_rest';
 /** Rows of chunks written without being staged, staged after all (see `stageWritten`). */
 const WRITTEN = 'import_staging_written';
-/** Parsed rows wait in pieces of about this many characters. */
+/** Parsed rows wait in pieces of this many bytes (a longer row takes a piece of its own). */
 const PIECE = 64 * 1024;
 /**
  * The least rows of a chunk (unless the chunk size is smaller). A chunk goes as soon as PostgreSQL
@@ -168,25 +168,37 @@ function withLines(pieces: Buffer[], lines: number[]): Buffer[] {
   return out.take();
 }
 
-/** Parsed rows as COPY text, waiting in pieces of about `PIECE` characters (one flat string each, then bytes). */
+/**
+ * Parsed rows as COPY text, waiting in pieces of about `PIECE` bytes. Each row is written as UTF-8
+ * into the piece as it comes: rows held as strings until a piece is full survived the young
+ * generation's collections, and copying them there cost the parser more than encoding them.
+ */
 class Pieces {
-  private text = '';
+  private piece = Buffer.allocUnsafe(PIECE);
+  private at = 0;
   private pieces: Buffer[] = [];
 
   add(row: string): void {
-    this.text += row;
-    if (this.text.length >= PIECE) {
-      this.pieces.push(Buffer.from(this.text));
-      this.text = '';
+    // A UTF-16 unit takes at most three bytes in UTF-8.
+    if (this.at + row.length * 3 > this.piece.length) {
+      this.seal();
+      if (row.length * 3 > PIECE) this.piece = Buffer.allocUnsafe(row.length * 3);
     }
+    this.at += this.piece.write(row, this.at);
   }
 
   /** Everything added so far; empty again after. */
   take(): Buffer[] {
-    if (this.text !== '') this.pieces.push(Buffer.from(this.text));
+    this.seal();
     const pieces = this.pieces;
-    this.text = '';
     this.pieces = [];
     return pieces;
+  }
+
+  private seal(): void {
+    if (this.at === 0) return;
+    this.pieces.push(this.piece.subarray(0, this.at));
+    this.piece = Buffer.allocUnsafe(PIECE);
+    this.at = 0;
   }
 }

@@ -1,3 +1,9 @@
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const H2_BASIS = 0x2545f491;
+const H2_PRIME = 0x5bd1e995;
+const TAB = 9;
+
 /** Slots of the first table (a power of two); it doubles when half full. */
 const INITIAL_SLOTS = 1 << 16;
 /** Beyond this many slots (64 MB) the set gives up and leaves repeats to the database's check. */
@@ -17,19 +23,38 @@ export class KeyHashes {
   /** True while every key added differs from the others; false once a repeat is possible. */
   unique = true;
 
-  /** Adds one key (its values in COPY text, each followed by a tab: an encoding with no two keys alike). */
-  add(key: string): void {
+  /** The hashes of the key being added (see `part`). */
+  private h1 = FNV_BASIS;
+  private h2 = H2_BASIS;
+
+  /**
+   * One value of the key being added, in COPY text: hashed as it is followed by a tab, so that the
+   * parts of a key need not be joined into a string first (a million of those cost more than the
+   * hashing). `end` adds the key.
+   */
+  part(value: string): void {
     if (!this.unique) return;
-    let h1 = 0x811c9dc5;
-    let h2 = 0x2545f491;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, FNV_PRIME);
+      h2 = Math.imul(h2 ^ c, H2_PRIME);
       h2 ^= h2 >>> 13;
     }
-    h1 = mix(h1) || 1; // 0 marks an empty slot
-    h2 = mix(h2 ^ 0x9e3779b9);
+    h1 = Math.imul(h1 ^ TAB, FNV_PRIME);
+    h2 = Math.imul(h2 ^ TAB, H2_PRIME);
+    this.h1 = h1;
+    this.h2 = h2 ^ (h2 >>> 13);
+  }
+
+  /** Adds the key whose values `part` was given. */
+  end(): void {
+    const h1 = mix(this.h1) || 1; // 0 marks an empty slot
+    const h2 = mix(this.h2 ^ 0x9e3779b9);
+    this.h1 = FNV_BASIS;
+    this.h2 = H2_BASIS;
+    if (!this.unique) return;
     const slots = this.slots;
     let at = (h1 ^ (h2 >>> 7)) & this.mask;
     for (;;) {

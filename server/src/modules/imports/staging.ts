@@ -41,7 +41,7 @@ const escapeChar = (c: string) => ESCAPES[c]!;
 /**
  * Encodes a parsed row as a COPY line of the kind's staging columns (without `line`: staging
  * puts it in front, a kind writing a chunk straight into its table sends the line as it is), and
- * hands each row's natural key to `keys` (the key's values in COPY text: two keys are equal there
+ * hands each row's natural key to `keys`, value by value (in COPY text: two keys are equal there
  * exactly when PostgreSQL finds them equal, for text and whole numbers; a key of other types
  * leaves repeats to the database's check). Without `keys`, rows read a second time.
  */
@@ -52,17 +52,16 @@ export function rowEncoder(kind: AnyImportKind, keys: KeyHashes | null): (value:
   if (columns.some((_, i) => keyed[i] && types[i] === null)) keys!.doubt();
   return (value) => {
     let row = '';
-    let key = '';
     for (let i = 0; i < columns.length; i++) {
       const raw = columns[i]!.get(value);
       const text = copyText(raw);
       row += i === 0 ? text : '\t' + text;
       if (keyed[i]) {
         if (raw !== null && raw !== undefined && typeof raw !== types[i]) keys!.doubt();
-        key += text + '\t';
+        keys!.part(text);
       }
     }
-    keys?.add(key);
+    keys?.end();
     return row + '\n';
   };
 }
