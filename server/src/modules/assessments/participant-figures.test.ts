@@ -65,3 +65,30 @@ describe('KeyFigures', () => {
     expect(f.size).toBe(3);
   });
 });
+
+describe('KeyFigures with many keys', () => {
+  it('keeps every key’s sums apart as their table grows, whichever order their rows come in', () => {
+    const f = figures();
+    const schools = 60;
+    const subjects = ['CHEMISTRY', 'PHYSICS', 'BIOLOGY'];
+    // Rows of a school and procedure come together, then another's: each key is met many times.
+    for (let round = 0; round < 3; round++) {
+      for (let s = 0; s < schools; s++) {
+        for (const procedureCode of ['OGE', 'EGE']) {
+          for (const [j, subjectCode] of subjects.entries()) {
+            for (const grade of [9, 10, 11]) {
+              const schoolCode = `sch${700000 + s}`;
+              f.add(row({ schoolCode, procedureCode, subjectCode, grade, primaryScore: s + j + grade + round }));
+            }
+          }
+        }
+      }
+    }
+    expect(f.size).toBe(schools * 2 * subjects.length * 3);
+    const lines = f.take().trimEnd().split('\n');
+    expect(lines).toHaveLength(f.size);
+    const bySchool = lines.filter((line) => line.startsWith('sch700042\tEGE\t2024\tPHYSICS\t10\t'));
+    // Three rows, primary scores 42+1+10 plus 0, 1 and 2.
+    expect(bySchool).toEqual(['sch700042\tEGE\t2024\tPHYSICS\t10\t3\t0\t0\t0\t0\t162\t3\t0\t0\t0\tf']);
+  });
+});

@@ -32,11 +32,8 @@ const TEST_N = 8;
 const BELOW = 9;
 const SUMS = 10;
 
-/** One school-level key: its columns as COPY text, and its sums. */
-interface Entry {
-  key: string;
-  sums: Float64Array;
-}
+/** Keys whose sums the first table holds; it doubles as needed. */
+const INITIAL_KEYS = 1024;
 
 /** subject → year → value: a row finds its rule by two lookups and no string built. */
 type BySubjectYear<T> = Map<string, Map<number, T>>;
@@ -60,17 +57,26 @@ function bySubjectYear<R extends { subject: string; year: number }, T>(
  * import parses them, for the whole file: the database then upserts a few thousand rows of sums
  * instead of reading a million participant rows back. Same rules as the derivation's SQL
  * (`MARKED`, `BELOW` in `school-result-derivation.ts`); the import's tests compare the two on
- * every file they load. Keys are found through nested maps of the row's own values (codes from
- * reference data, numbers), which costs a fifth of building and hashing a key string per row.
+ * every file they load.
+ *
+ * This runs next to the parser and PostgreSQL, whose work keeps pushing it out of the processor's
+ * caches: a row finds its key's number in one small map (of its school and procedure, the same
+ * for a participant's rows) and adds to one flat array of every key's sums. Nested maps of
+ * objects, each with sums of its own, cost three times as much per row there.
  */
 export class KeyFigures {
-  /** school → procedure → subject → year and grade → entry. */
-  private entries = new Map<string, Map<string, Map<string, Map<number, Entry>>>>();
-  private count = 0;
-  /** The subjects of the last row's school and procedure: a participant's rows come together. */
-  private last: { school: string; procedure: string; subjects: Map<string, Map<number, Entry>> } | null = null;
-  /** Keys first met since the last `takeFresh`. */
-  private fresh: string[] = [];
+  /** school → procedure → (subject's number, year, grade) → key's number. */
+  private numbers = new Map<string, Map<string, Map<number, number>>>();
+  /** The subjects met so far, numbered. */
+  private subjects = new Map<string, number>();
+  /** Each key's columns as COPY text, by its number. */
+  private keys: string[] = [];
+  /** Each key's `SUMS` sums, by its number. */
+  private sums = new Float64Array(INITIAL_KEYS * SUMS);
+  /** The keys of the last row's school and procedure: a participant's rows come together. */
+  private last: { school: string; procedure: string; numbers: Map<number, number> } | null = null;
+  /** How many keys `takeFresh` has named so far. */
+  private named = 0;
   private readonly ogeScale: BySubjectYear<[number, number, number]>;
   private readonly egeMinimum: BySubjectYear<number>;
 
@@ -98,67 +104,70 @@ export class KeyFigures {
 
   /** School-level keys met so far. */
   get size(): number {
-    return this.count;
+    return this.keys.length;
   }
 
   add(row: ParticipantResultRow): void {
-    const sums = this.entry(row).sums;
+    const sums = this.sums;
+    const at = this.numberOf(row) * SUMS;
     const mark = this.markOf(row);
-    sums[PARTICIPANTS]!++;
-    if (mark !== null && mark >= 2 && mark <= 5) sums[COUNT2 + mark - 2]!++;
+    sums[at + PARTICIPANTS]!++;
+    if (mark !== null && mark >= 2 && mark <= 5) sums[at + COUNT2 + mark - 2]!++;
     if (row.primaryScore !== null && row.primaryScore !== undefined) {
-      sums[PRIMARY_SUM]! += row.primaryScore;
-      sums[PRIMARY_N]!++;
+      sums[at + PRIMARY_SUM]! += row.primaryScore;
+      sums[at + PRIMARY_N]!++;
     }
     if (row.testScore !== null && row.testScore !== undefined) {
-      sums[TEST_SUM]! += row.testScore;
-      sums[TEST_N]!++;
+      sums[at + TEST_SUM]! += row.testScore;
+      sums[at + TEST_N]!++;
     }
-    if (row.procedureCode === ProcedureCode.EGE && this.belowOf(row, mark)) sums[BELOW]!++;
+    if (row.procedureCode === ProcedureCode.EGE && this.belowOf(row, mark)) sums[at + BELOW]!++;
   }
 
-  private entry(row: ParticipantResultRow): Entry {
+  /** The number of the row's school-level key (a new one, with zero sums, when first met). */
+  private numberOf(row: ParticipantResultRow): number {
     let last = this.last;
     if (!last || last.school !== row.schoolCode || last.procedure !== row.procedureCode) {
-      let procedures = this.entries.get(row.schoolCode);
-      if (!procedures) this.entries.set(row.schoolCode, (procedures = new Map()));
-      let subjects = procedures.get(row.procedureCode);
-      if (!subjects) procedures.set(row.procedureCode, (subjects = new Map()));
-      this.last = last = { school: row.schoolCode, procedure: row.procedureCode, subjects };
+      let procedures = this.numbers.get(row.schoolCode);
+      if (!procedures) this.numbers.set(row.schoolCode, (procedures = new Map()));
+      let numbers = procedures.get(row.procedureCode);
+      if (!numbers) procedures.set(row.procedureCode, (numbers = new Map()));
+      this.last = last = { school: row.schoolCode, procedure: row.procedureCode, numbers };
     }
-    let grades = last.subjects.get(row.subjectCode);
-    if (!grades) last.subjects.set(row.subjectCode, (grades = new Map()));
-    // Grades are 1–11; a missing one is 0.
-    const yearGrade = row.year * 16 + (row.grade ?? 0);
-    let entry = grades.get(yearGrade);
-    if (!entry) {
-      const key =
+    let subject = this.subjects.get(row.subjectCode);
+    if (subject === undefined) this.subjects.set(row.subjectCode, (subject = this.subjects.size));
+    // Grades are 1–11 (a missing one is 0) and years well below 4096: one small whole number.
+    const at = (subject * 4096 + row.year) * 16 + (row.grade ?? 0);
+    let number = last.numbers.get(at);
+    if (number === undefined) {
+      number = this.keys.length;
+      last.numbers.set(at, number);
+      this.keys.push(
         `${copyText(row.schoolCode)}\t${copyText(row.procedureCode)}\t${row.year}\t` +
-        `${copyText(row.subjectCode)}\t${row.grade ?? '\\N'}`;
-      grades.set(yearGrade, (entry = { key, sums: new Float64Array(SUMS) }));
-      this.fresh.push(key);
-      this.count++;
+          `${copyText(row.subjectCode)}\t${row.grade ?? '\\N'}`,
+      );
+      if ((number + 1) * SUMS > this.sums.length) {
+        const grown = new Float64Array(this.sums.length * 2);
+        grown.set(this.sums);
+        this.sums = grown;
+      }
     }
-    return entry;
+    return number;
   }
 
   /** The keys first met since the last call, as COPY text of the key columns. */
   takeFresh(): { text: string; count: number } {
-    const text = this.fresh.length === 0 ? '' : this.fresh.join('\n') + '\n';
-    const count = this.fresh.length;
-    this.fresh = [];
-    return { text, count };
+    const fresh = this.keys.slice(this.named);
+    this.named = this.keys.length;
+    return { text: fresh.length === 0 ? '' : fresh.join('\n') + '\n', count: fresh.length };
   }
 
   /** Every key's sums, as COPY text in `FIGURE_COLUMNS` (rows of real results). */
   take(): string {
     let text = '';
-    for (const procedures of this.entries.values()) {
-      for (const subjects of procedures.values()) {
-        for (const grades of subjects.values()) {
-          for (const { key, sums } of grades.values()) text += `${key}\t${sums.join('\t')}\tf\n`;
-        }
-      }
+    for (let number = 0; number < this.keys.length; number++) {
+      const at = number * SUMS;
+      text += `${this.keys[number]}\t${this.sums.subarray(at, at + SUMS).join('\t')}\tf\n`;
     }
     return text;
   }
