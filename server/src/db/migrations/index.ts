@@ -18,6 +18,7 @@ import { KeptFileGzip1764001500000 } from './1764001500000-KeptFileGzip';
 import { RollupOnce1764001600000 } from './1764001600000-RollupOnce';
 import { DemoParticipants1764001700000 } from './1764001700000-DemoParticipants';
 import { RollupRefreshUnanalyzed1764001800000 } from './1764001800000-RollupRefreshUnanalyzed';
+import { SchoolResultRoom1764001900000 } from './1764001900000-SchoolResultRoom';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   RollupOnce1764001600000,
   DemoParticipants1764001700000,
   RollupRefreshUnanalyzed1764001800000,
+  SchoolResultRoom1764001900000,
 ];
