@@ -37,14 +37,19 @@ export async function sniffCsv(path: string): Promise<CsvFormat> {
   }
 }
 
+/** Bytes per read: fewer, larger reads cost the process less than many small ones. */
+const READ_BYTES = 64 * 1024;
 /**
- * Decoded text per read: 16 KB of the file at a time. Each read is parsed in one go, and only between
- * two of them does this process answer PostgreSQL: a large import waits for it a few times per chunk.
+ * Decoded text is split into records this many characters at a time, and between two slices the
+ * process turns to other I/O (`setImmediate`): a large import sends PostgreSQL its rows and answers
+ * it while the file is still being parsed, and it waits only as long as one slice takes to parse.
  */
-const READ_BYTES = 16 * 1024;
+const SLICE_CHARS = 16 * 1024;
+
+const otherIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The records of a CSV file, streamed in batches (one per megabyte read):
+ * The records of a CSV file, streamed in batches (one per slice of text):
  * memory does not grow with the file, and a million-row file costs a few
  * async steps per batch rather than per row.
  */
@@ -56,9 +61,12 @@ export async function* csvRecords(path: string, format: CsvFormat): AsyncGenerat
   const splitter = new CsvSplitter(format.delimiter);
   try {
     for await (const chunk of text) {
-      const batch: SourceRecord[] = [];
-      splitter.push(chunk, batch);
-      if (batch.length > 0) yield batch;
+      for (let at = 0; at < chunk.length; at += SLICE_CHARS) {
+        const batch: SourceRecord[] = [];
+        splitter.push(chunk.slice(at, at + SLICE_CHARS), batch);
+        if (batch.length > 0) yield batch;
+        if (at + SLICE_CHARS < chunk.length) await otherIo();
+      }
     }
     const last: SourceRecord[] = [];
     splitter.end(last);
