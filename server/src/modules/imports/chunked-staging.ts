@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { copyPieces } from './copy-pieces';
+import { CopyTextPieces, copyPieces } from './copy-pieces';
 import type { AnyImportKind, ChunkedMerge } from './import-kind';
 import type { KeyHashes } from './key-hashes';
 import { rowEncoder, STAGING, type Stager } from './staging';
@@ -9,8 +9,6 @@ import { rowEncoder, STAGING, type Stager } from './staging';
 const REST = 'import_staging_rest';
 /** Rows of chunks written without being staged, staged after all (see `stageWritten`). */
 const WRITTEN = 'import_staging_written';
-/** Parsed rows wait in pieces of this many bytes (a longer row takes a piece of its own). */
-const PIECE = 64 * 1024;
 /**
  * The least rows of a chunk (unless the chunk size is smaller). A chunk goes as soon as PostgreSQL
  * has finished the previous one and this many rows wait, else once it is full: PostgreSQL then
@@ -60,7 +58,7 @@ export function openChunkedStager(
   const client = () => runner.connect() as Promise<PoolClient>;
   /** A kind with checks of its own over the staged rows has every chunk staged as it comes. */
   const stageEvery = kind.checkStaged !== undefined;
-  const gathered = new Pieces();
+  const gathered = new CopyTextPieces();
   let lines: number[] = [];
   const leastRows = Math.min(options.rows, LEAST_CHUNK_ROWS);
   let partitions = 0;
@@ -141,7 +139,7 @@ export function openChunkedStager(
       // Every other partition exists by now: a default partition takes the lines none of them holds.
       await em.query(`CREATE TEMP TABLE ${WRITTEN} PARTITION OF ${STAGING} DEFAULT`);
       const again = rowEncoder(kind, null);
-      const pieces = new Pieces();
+      const pieces = new CopyTextPieces();
       let range = 0;
       for await (const { line, value } of replay(unstaged[unstaged.length - 1]![1] + 1)) {
         while (line > unstaged[range]![1]) range++;
@@ -155,7 +153,7 @@ export function openChunkedStager(
 
 /** The rows of COPY text in `pieces` (whole rows each), each preceded by its line. */
 function withLines(pieces: Buffer[], lines: number[]): Buffer[] {
-  const out = new Pieces();
+  const out = new CopyTextPieces();
   let at = 0;
   for (const piece of pieces) {
     const text = piece.toString('utf8');
@@ -166,39 +164,4 @@ function withLines(pieces: Buffer[], lines: number[]): Buffer[] {
     }
   }
   return out.take();
-}
-
-/**
- * Parsed rows as COPY text, waiting in pieces of about `PIECE` bytes. Each row is written as UTF-8
- * into the piece as it comes: rows held as strings until a piece is full survived the young
- * generation's collections, and copying them there cost the parser more than encoding them.
- */
-class Pieces {
-  private piece = Buffer.allocUnsafe(PIECE);
-  private at = 0;
-  private pieces: Buffer[] = [];
-
-  add(row: string): void {
-    // A UTF-16 unit takes at most three bytes in UTF-8.
-    if (this.at + row.length * 3 > this.piece.length) {
-      this.seal();
-      if (row.length * 3 > PIECE) this.piece = Buffer.allocUnsafe(row.length * 3);
-    }
-    this.at += this.piece.write(row, this.at);
-  }
-
-  /** Everything added so far; empty again after. */
-  take(): Buffer[] {
-    this.seal();
-    const pieces = this.pieces;
-    this.pieces = [];
-    return pieces;
-  }
-
-  private seal(): void {
-    if (this.at === 0) return;
-    this.pieces.push(this.piece.subarray(0, this.at));
-    this.piece = Buffer.allocUnsafe(PIECE);
-    this.at = 0;
-  }
 }
