@@ -19,7 +19,6 @@ import { RollupOnce1764001600000 } from './1764001600000-RollupOnce';
 import { DemoParticipants1764001700000 } from './1764001700000-DemoParticipants';
 import { RollupRefreshUnanalyzed1764001800000 } from './1764001800000-RollupRefreshUnanalyzed';
 import { SchoolResultRoom1764001900000 } from './1764001900000-SchoolResultRoom';
-import { RollupBySubject1764002000000 } from './1764002000000-RollupBySubject';
 
 /** Applied in this order; each class name carries the time it was written. */
 export const migrations = [
@@ -44,5 +43,4 @@ export const migrations = [
   DemoParticipants1764001700000,
   RollupRefreshUnanalyzed1764001800000,
   SchoolResultRoom1764001900000,
-  RollupBySubject1764002000000,
 ];

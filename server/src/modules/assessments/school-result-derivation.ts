@@ -199,23 +199,22 @@ export async function recomputeSchoolResults(em: EntityManager, scope: Recompute
 
 /**
  * Runs the derivation with the rollup's triggers deferred (migration `RollupOnce`): its upsert
- * fires an INSERT and an UPDATE trigger, and each (school, year, procedure, subject) they touch is
- * then refreshed once here rather than once per trigger (migration `RollupBySubject`).
+ * fires an INSERT and an UPDATE trigger, and each (school, year, procedure) they touch is then
+ * refreshed once here rather than once per trigger.
  */
 async function withRollupOnce<T>(em: EntityManager, derive: () => Promise<T>): Promise<T> {
   // Outside a transaction each statement commits alone: the triggers refresh as they go.
   if (!em.queryRunner?.isTransactionActive) return derive();
   await em.query(
-    `CREATE TEMP TABLE IF NOT EXISTS assessment_rollup_pending
-       (school_code text, year integer, procedure_code text, subject_code text) ON COMMIT DROP`,
+    `CREATE TEMP TABLE IF NOT EXISTS assessment_rollup_pending (school_code text, year integer, procedure_code text)
+     ON COMMIT DROP`,
   );
   await em.query(`SELECT set_config('hub.rollup_deferred', 'on', true)`);
   const result = await derive();
   await em.query(`SELECT set_config('hub.rollup_deferred', 'off', true)`);
   await em.query(
-    `SELECT assessment_rollup_refresh(array_agg(school_code), array_agg(year), array_agg(procedure_code),
-                                      array_agg(subject_code))
-       FROM (SELECT DISTINCT school_code, year, procedure_code, subject_code FROM assessment_rollup_pending) k
+    `SELECT assessment_rollup_refresh(array_agg(school_code), array_agg(year), array_agg(procedure_code))
+       FROM (SELECT DISTINCT school_code, year, procedure_code FROM assessment_rollup_pending) k
      HAVING count(*) > 0`,
   );
   await em.query(`DELETE FROM assessment_rollup_pending`);
