@@ -87,6 +87,9 @@ describe('KeyFigures with many keys', () => {
     expect(f.size).toBe(schools * 2 * subjects.length * 3);
     const lines = f.take().trimEnd().split('\n');
     expect(lines).toHaveLength(f.size);
+    // Every row counted once, those of the keys whose arrival grew the table included.
+    const participants = lines.map((line) => Number(line.split('\t')[5]));
+    expect(participants.every((n) => n === 3)).toBe(true);
     const bySchool = lines.filter((line) => line.startsWith('sch700042\tEGE\t2024\tPHYSICS\t10\t'));
     // Three rows, primary scores 42+1+10 plus 0, 1 and 2.
     expect(bySchool).toEqual(['sch700042\tEGE\t2024\tPHYSICS\t10\t3\t0\t0\t0\t0\t162\t3\t0\t0\t0\tf']);

@@ -108,8 +108,9 @@ export class KeyFigures {
   }
 
   add(row: ParticipantResultRow): void {
-    const sums = this.sums;
+    // The key's number first: a new key may grow the array of sums.
     const at = this.numberOf(row) * SUMS;
+    const sums = this.sums;
     const mark = this.markOf(row);
     sums[at + PARTICIPANTS]!++;
     if (mark !== null && mark >= 2 && mark <= 5) sums[at + COUNT2 + mark - 2]!++;
